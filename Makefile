@@ -1,0 +1,71 @@
+# cspsite — run `make help` for the list of targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets with a line on each
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules/.package-lock.json
+
+.PHONY: install
+install: $(BIN)/activate node_modules/.package-lock.json ## Create .venv and install Python and npm packages
+
+.PHONY: frontend
+frontend: node_modules/.package-lock.json ## Build the CSS and JavaScript
+	npm run build
+
+.PHONY: migrate
+migrate: $(BIN)/activate ## Apply database migrations
+	$(MANAGE) migrate --noinput
+
+.PHONY: demo
+demo: migrate ## (Re)load the demo content and the local editor account
+	$(MANAGE) load_demo_content
+
+.PHONY: run
+run: install frontend demo ## Set everything up and serve the site on http://127.0.0.1:8000
+	@echo ""
+	@echo "  Site:  http://$(HOST):$(PORT)/"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (editor / local-demo-only)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+.PHONY: test
+test: install frontend ## Run the whole test suite (browser tests skip if Chromium is missing)
+	$(BIN)/python -m pytest
+
+.PHONY: test-browser
+test-browser: install frontend ## Run only the browser tests (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser
+
+.PHONY: lint
+lint: $(BIN)/activate ## Check Python style (ruff) and template indentation (djhtml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+.PHONY: format
+format: $(BIN)/activate ## Fix Python formatting and template indentation
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html') || true
+
+.PHONY: clean
+clean: ## Remove the virtualenv, node_modules, built files and the local database
+	rm -rf $(VENV) node_modules cspsite/static/css cspsite/static/js staticfiles db.sqlite3 .test-media

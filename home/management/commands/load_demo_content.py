@@ -1,0 +1,50 @@
+"""Build the demo site: the full page tree, settings and a local editor account.
+
+Safe to run again: pages are updated in place. Each app that has demo content provides
+``<app>.demo.load(home)``; this command runs them in order inside one transaction.
+"""
+
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home import demo as home_demo
+
+SECTION_APPS = ["dhr", "duties"]
+DEMO_EDITOR = {"username": "editor", "password": "local-demo-only", "email": "editor@millbrook.example"}
+
+
+class Command(BaseCommand):
+    help = "Load or refresh the demo content (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = home_demo.load()
+            for app in SECTION_APPS:
+                try:
+                    module = importlib.import_module(f"{app}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{app}.demo":
+                        raise
+                    continue
+                module.load(home)
+            home_demo.set_featured_sections(home)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        if settings.DEMO_EDITOR_ENABLED:
+            self._ensure_editor()
+
+    def _ensure_editor(self):
+        User = get_user_model()
+        user, _ = User.objects.get_or_create(
+            username=DEMO_EDITOR["username"], defaults={"email": DEMO_EDITOR["email"]}
+        )
+        user.is_staff = True
+        user.is_superuser = True
+        user.set_password(DEMO_EDITOR["password"])
+        user.save()
+        self.stdout.write(
+            f"Local editor account: {DEMO_EDITOR['username']} / {DEMO_EDITOR['password']} (dev settings only)"
+        )

@@ -1,0 +1,105 @@
+"""Behaviour every public page shares: a summary, content-review dates and the
+"Exit this page" flag. Page classes inherit ``BasePage`` rather than copying fields."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+def today():
+    return timezone.localdate()
+
+
+def a_year_from_today():
+    return timezone.localdate() + REVIEW_INTERVAL
+
+
+class SummaryMixin(models.Model):
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences saying what the page is for. Shown in listings, "
+            "search results and to search engines. Up to 300 characters."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ReviewDatesMixin(models.Model):
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=today,
+        help_text=_("When someone last checked this page was accurate."),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        default=a_year_from_today,
+        help_text=_(
+            "When the page should next be checked. Overdue pages stay published and show "
+            "on the dashboard. Usually a year after the last review."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            raise ValidationError({"next_review_due": _("The next review must be after the last review.")})
+
+
+class ExitButtonMixin(models.Model):
+    show_exit_button = models.BooleanField(
+        _("show 'Exit this page'"),
+        default=False,
+        help_text=_(
+            "Adds the 'Exit this page' button, which takes readers to a neutral website at "
+            "once. Pages about domestic abuse always show it."
+        ),
+    )
+    always_show_exit_button = False
+
+    class Meta:
+        abstract = True
+
+    @property
+    def exit_this_page_enabled(self):
+        return self.always_show_exit_button or self.show_exit_button
+
+
+class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
+    """Abstract base for every page type on the site."""
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    governance_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            heading=_("Content review"),
+        ),
+        FieldPanel("show_exit_button"),
+    ]
+    promote_panels = Page.promote_panels
+    settings_panels = Page.settings_panels + governance_panels
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.summary

@@ -1,0 +1,35 @@
+"""The site's document model: Wagtail's document plus what readers are told about a
+file before they open it (GOV.UK style: "PDF, 401 KB, 24 pages") and its text, read once
+on upload so search can find words inside reports."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.search import index
+
+from home.document_text import read_pdf
+
+
+class CSPDocument(AbstractDocument):
+    page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
+    text_content = models.TextField(_("text content"), blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+    search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def save(self, *args, **kwargs):
+        if self.file and (self._state.adding or self._file_changed()):
+            self.page_count, self.text_content = read_pdf(self.file, self.file_extension)
+        super().save(*args, **kwargs)
+
+    def _file_changed(self):
+        previous = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
+        return previous != self.file.name
+
+    @property
+    def file_type_label(self):
+        return self.file_extension.upper() or _("File")

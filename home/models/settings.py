@@ -1,0 +1,178 @@
+"""Site-wide settings editors manage in Settings › Site settings."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+
+class HelplineBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120, help_text=_("For example 'National Domestic Abuse Helpline'."))
+    number = blocks.CharBlock(
+        max_length=40, help_text=_("Phone number as readers dial it, such as '0808 2000 247'.")
+    )
+    hours = blocks.CharBlock(required=False, max_length=120, help_text=_("For example '24 hours a day'."))
+    text_number = blocks.CharBlock(
+        required=False, max_length=40, help_text=_("Number readers can text, if any.")
+    )
+    description = blocks.CharBlock(required=False, max_length=250, help_text=_("Who the line is for."))
+
+    class Meta:
+        icon = "help"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=60, help_text=_("The service's name, such as 'Facebook'."))
+    url = blocks.URLBlock(help_text=_("The partnership's page on that service."))
+
+    class Meta:
+        icon = "link"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=120,
+        default="Community Safety Partnership",
+        help_text=_("Shown in the header, page titles and the footer."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("The public inbox for questions and accessible formats.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("The public phone number, as readers dial it."),
+    )
+    request_copy_inbox = models.EmailField(
+        _("request-a-copy inbox"),
+        blank=True,
+        help_text=_("Where requests for copies of reviews are sent. Requests are stored on the site first."),
+    )
+    review_publication_months = models.PositiveSmallIntegerField(
+        _("review publication period (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "How long a completed review stays online after it is published, unless a review "
+            "sets its own date. After that it is available on request."
+        ),
+    )
+    exit_page_url = models.URLField(
+        _("'Exit this page' destination"),
+        default="https://www.bbc.co.uk/weather",
+        help_text=_("A neutral website that 'Exit this page' opens instead of this site."),
+    )
+    helplines = StreamField(
+        [("helpline", HelplineBlock())],
+        blank=True,
+        verbose_name=_("helplines"),
+        help_text=_("Shown on domestic abuse pages and wherever an editor adds the helplines block."),
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("social media links"),
+        help_text=_("Plain links in the footer. No social media scripts are loaded."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+        help_text=_("The accessibility statement, linked from every page's footer."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+        help_text=_("The privacy notice, linked from every page's footer."),
+    )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("cookies page"),
+        help_text=_("The page explaining cookies, linked from every page's footer."),
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("contact page"),
+        help_text=_("The contact page, linked from every page's footer."),
+    )
+    cover_tracks_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("'cover your tracks' page"),
+        help_text=_("The page on clearing browser history, linked beside 'Exit this page'."),
+    )
+
+    select_related = [
+        "accessibility_page",
+        "privacy_page",
+        "cookies_page",
+        "contact_page",
+        "cover_tracks_page",
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("organisation_name"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("contact_email"),
+                            FieldPanel("contact_phone"),
+                            FieldPanel("request_copy_inbox"),
+                        ],
+                        heading=_("Contact"),
+                    ),
+                    FieldPanel("review_publication_months"),
+                ],
+                heading=_("Organisation"),
+            ),
+            ObjectList(
+                [FieldPanel("exit_page_url"), FieldPanel("cover_tracks_page"), FieldPanel("helplines")],
+                heading=_("Reader safety"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("accessibility_page"),
+                    FieldPanel("privacy_page"),
+                    FieldPanel("cookies_page"),
+                    FieldPanel("contact_page"),
+                    FieldPanel("social_links"),
+                ],
+                heading=_("Footer"),
+            ),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def footer_pages(self):
+        """The footer's fixed links, in order, skipping any not chosen or not live."""
+        pages = [self.accessibility_page, self.privacy_page, self.cookies_page, self.contact_page]
+        return [page for page in pages if page is not None and page.live]

@@ -1,0 +1,55 @@
+"""Header, breadcrumbs, footer and banners, each rendered from its own template.
+
+Inclusion tags rather than context processors, so that only the templates that show a
+fragment pay for its query."""
+
+from django import template
+from wagtail.models import Page, Site
+
+from home.models import AlertBanner
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    cache = getattr(request, "_cspsite_site_root", None) if request else None
+    if cache is not None:
+        return cache
+    site = Site.find_for_request(request) if request else None
+    root = site.root_page.specific if site else None
+    if request is not None:
+        request._cspsite_site_root = root
+    return root
+
+
+@register.inclusion_tag("navigation/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    root = _site_root(context)
+    page = context.get("page")
+    items = list(root.get_children().live().public().in_menu()) if root else []
+    current_path = page.path if isinstance(page, Page) else ""
+    return {
+        "request": context.get("request"),
+        "root": root,
+        "items": [
+            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+            for item in items
+        ],
+        "settings": context.get("settings"),
+    }
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = page.get_ancestors().filter(depth__gte=2)
+    return {"ancestors": ancestors, "request": context.get("request")}
+
+
+@register.inclusion_tag("components/alert_banners.html", takes_context=True)
+def alert_banners(context):
+    page = context.get("page")
+    return {"banners": AlertBanner.objects.for_page(page if isinstance(page, Page) else None)}

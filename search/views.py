@@ -1,0 +1,36 @@
+"""Site search over live, public pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def clean_query(raw):
+    """Trim, drop control characters and bound the length of a reader's query."""
+    text = "".join(ch for ch in raw if ch.isprintable())
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page_of_results = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page_of_results = paginator.page(1)
+    except EmptyPage as exc:
+        if paginator.count:
+            raise Http404("No such page of results") from exc
+        page_of_results = paginator.page(1)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "search_results": page_of_results},
+    )

@@ -1,0 +1,33 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from home.models import HomePage, SiteSettings
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a fresh folder per test, never the real media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site) -> HomePage:
+    return site.root_page.specific
+
+
+@pytest.fixture
+def site_settings(site) -> SiteSettings:
+    return SiteSettings.for_site(site)
+
+
+@pytest.fixture
+def demo_site(db):
+    """The full demo site, as `make run` builds it."""
+    call_command("load_demo_content", verbosity=0)
+    return Site.objects.get(is_default_site=True)
