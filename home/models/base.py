@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,6 +21,16 @@ def today():
 
 def a_year_from_today():
     return timezone.localdate() + REVIEW_INTERVAL
+
+
+def not_expired(queryset, at=None):
+    """Pages whose ``expire_at`` has not passed, whether or not ``publish_scheduled`` has run.
+
+    Wagtail only unpublishes expired pages when ``publish_scheduled`` runs; every public
+    listing, search and sitemap must use this as well as ``.live()``.
+    """
+    at = at or timezone.now()
+    return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
 
 
 class SummaryMixin(models.Model):
@@ -100,6 +111,10 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
 
     class Meta:
         abstract = True
+
+    def is_expired(self, at=None):
+        """True once ``expire_at`` has passed, even before ``publish_scheduled`` runs."""
+        return self.expire_at is not None and self.expire_at <= (at or timezone.now())
 
     def get_meta_description(self):
         return self.search_description or self.summary
