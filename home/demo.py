@@ -257,7 +257,7 @@ def load_footer_pages(home):
         "contact",
         title="Contact us",
         summary="How to contact the community safety team, and where to get help now.",
-        show_in_menus=False,
+        show_in_menus=True,
         body=body(
             (
                 "warning",
@@ -358,7 +358,7 @@ def set_featured_sections(home):
     home.featured_sections = [
         (
             "section",
-            {"page": page.pk, "description": descriptions.get(page.slug, page.specific.summary[:200])},
+            {"page": page, "description": descriptions.get(page.slug, page.specific.summary[:200])},
         )
         for page in sections
     ]

@@ -24,6 +24,7 @@ class CSPDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         if self.file and (self._state.adding or self._file_changed()):
             self.page_count, self.text_content = read_pdf(self.file, self.file_extension)
+            self.file_size = self.file.size
         super().save(*args, **kwargs)
 
     def _file_changed(self):

@@ -1,0 +1,161 @@
+"""Browser tests: headless Debian Chromium driven by Playwright against a real server.
+
+A session-wide server runs `manage.py runserver` on a throwaway SQLite database built
+with migrate + load_demo_content, so pages look exactly as `make run` shows them.
+Outside CI the tests skip with a reason when Chromium is missing; in CI they fail.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 812}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(item.fspath).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
+def _require_chromium():
+    if Path(CHROMIUM).exists() and AXE_JS.exists():
+        return
+    reason = f"Chromium ({CHROMIUM}) or axe-core ({AXE_JS}) is not installed"
+    if os.environ.get("CI"):
+        pytest.fail(reason + "; CI must install them (see .ci/run)")
+    pytest.skip(reason + "; run `apt-get install chromium` and `npm ci` to run browser tests")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_url(tmp_path_factory):
+    """Base URL (no trailing slash) of a server showing the demo site."""
+    _require_chromium()
+    workdir = tmp_path_factory.mktemp("live")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cspsite.settings.test",
+        "DATABASE_URL": f"sqlite:///{workdir / 'live.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
+        subprocess.run(manage + command, env=env, cwd=ROOT, check=True, capture_output=True)
+    port = _free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - our own local server
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError(f"Test server did not start; see {workdir / 'server.log'}") from None
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def _new_page(browser, live_url, viewport, requested_hosts):
+    context = browser.new_context(viewport=viewport, bypass_csp=True, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.on("request", lambda request: requested_hosts.append(request.url.split("/")[2]))
+    return context, page
+
+
+@pytest.fixture
+def requested_hosts():
+    """host:port of every request the page made, to prove no third party is contacted."""
+    return []
+
+
+@pytest.fixture
+def browser_page(browser, live_url, requested_hosts):
+    context, page = _new_page(browser, live_url, DESKTOP, requested_hosts)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def mobile_page(browser, live_url, requested_hosts):
+    context, page = _new_page(browser, live_url, MOBILE, requested_hosts)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_violations():
+    """Run axe-core's WCAG 2.2 A/AA rules on the page; return its violations (id + nodes)."""
+    source = AXE_JS.read_text()
+
+    def run(page):
+        page.add_script_tag(content=source)
+        result = page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))",
+            WCAG_TAGS,
+        )
+        return result
+
+    return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _artifacts_dir():
+    path = ROOT / "test-artifacts"
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir()
+    return path
