@@ -20,7 +20,6 @@ class ContentReviewReportView(ReportView):
 
     page_title = gettext_lazy("Content review")
     header_icon = "time"
-    template_name = "home/admin/content_review_report.html"
     results_template_name = "home/admin/content_review_results.html"
     index_url_name = "content_review_report"
     index_results_url_name = "content_review_report_results"
