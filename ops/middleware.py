@@ -1,5 +1,6 @@
 """Security headers that Django and django-csp do not set the way this site needs."""
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -17,12 +18,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     use inline scripts and styles, so paths under ``ADMIN_URL_PREFIX`` get
     ``CONTENT_SECURITY_POLICY_ADMIN`` instead. A policy a view sets with django-csp's
     decorators still wins.
+
+    Wagtail renders previews by sending a dummy request for the page's public path
+    through the middleware (``request.is_dummy``). Those keep the public policy, so an
+    editor sees in the preview what readers' browsers will allow, but may be framed by
+    the admin's preview panel on the same origin.
     """
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_request(request):
+        if report_only:
+            return parts
+        if parts.config is None and is_admin_request(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 

@@ -244,7 +244,6 @@ TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 # Two-factor authentication for the admin (wagtail-2fa on django-otp, TOTP apps).
 # Optional here and in dev so `make run` stays one step; always on in production.
 WAGTAIL_2FA_REQUIRED = env_bool("REQUIRE_2FA", False)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", os.environ.get("WAGTAIL_SITE_NAME", "cspsite"))
 
 # Language and time: British English, UK time, UK date formats ("3 March 2025").
 LANGUAGE_CODE = "en-gb"
@@ -282,6 +281,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Community Safety Partnership")
+# The name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER") or WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
