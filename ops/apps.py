@@ -8,3 +8,8 @@ class OpsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ops"
     verbose_name = "Operations"
+
+    def ready(self):
+        from ops import sqlite_search
+
+        sqlite_search.install()
