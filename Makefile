@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BACKUP_DIR ?= backups
+PROD_SETTINGS := cspsite.settings.production
 
 .DEFAULT_GOAL := help
 
@@ -53,6 +55,25 @@ test: install frontend ## Run the whole test suite (browser tests skip if Chromi
 .PHONY: test-browser
 test-browser: install frontend ## Run only the browser tests (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser
+
+.PHONY: release
+release: frontend ## Production release: build CSS/JS, collectstatic, migrate, check --deploy
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) check --deploy --fail-level WARNING
+
+.PHONY: serve-prod
+serve-prod: ## Serve with gunicorn and production settings (set the variables in docs/deployment.md)
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(BIN)/gunicorn --config deploy/gunicorn.conf.py
+
+.PHONY: backup
+backup: ## Back up the PostgreSQL database and media into backups/cspsite-<date>/ (or BACKUP_DIR)
+	$(MANAGE) backup_site --output-dir "$(BACKUP_DIR)"
+
+.PHONY: restore
+restore: ## Replace the database and media with a backup: make restore BACKUP=backups/cspsite-<date>
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/cspsite-<date>"; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)"
 
 .PHONY: lint
 lint: $(BIN)/activate ## Check Python style (ruff) and template indentation (djhtml)

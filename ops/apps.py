@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    """Running the site in production: health check, security headers, JSON logs,
+    upload rules, backup and restore."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "ops"
+    verbose_name = "Operations"
+
+    def ready(self):
+        from ops import sqlite_search
+
+        sqlite_search.install()

@@ -1,0 +1,36 @@
+"""One JSON object per log line, for log collectors that read a process's stdout."""
+
+import json
+import logging
+from datetime import UTC, datetime
+
+# Attributes every LogRecord has; anything else was passed with ``extra=`` and is kept.
+_STANDARD_ATTRS = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
+
+
+class JsonLinesFormatter(logging.Formatter):
+    """Formats a record as a single line of JSON: time (UTC, ISO 8601), level, logger,
+    message, the exception if there is one, and any ``extra`` values that JSON can carry
+    (others are given as their ``str``). Of a Django request only the method and path are
+    kept: its cookies, headers and query string do not belong in logs."""
+
+    def format(self, record):
+        entry = {
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        request = getattr(record, "request", None)
+        if request is not None and hasattr(request, "path"):
+            entry["method"] = getattr(request, "method", "")
+            entry["path"] = request.path
+        for key, value in vars(record).items():
+            if key in _STANDARD_ATTRS or key.startswith("_") or key in entry or key == "request":
+                continue
+            entry[key] = value if isinstance(value, str | int | float | bool | type(None)) else str(value)
+        return json.dumps(entry, ensure_ascii=False)
