@@ -77,7 +77,7 @@ class WorkstreamIndexPage(SpecificChildRouteMixin, AncestorPathRestrictionsMixin
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if response.context_data["lead_form"].errors:
+        if not LeadFilterForm(request.GET).is_valid():
             # Still a useful page (the error and every workstream), but not a 200 that
             # caches or search engines would keep.
             response.status_code = 400

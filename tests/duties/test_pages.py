@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Page
 
 from duties.models import Lead, StrategyDocument, WorkstreamPage
 from home.models import CSPDocument
@@ -342,3 +343,13 @@ def test_unknown_or_draft_child_is_404(client, make_workstream):
     assert client.get("/workstreams/draft-stream/").status_code == 404
     publish(draft)
     assert client.get("/workstreams/draft-stream/").status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["statutory-duties", "section-17", "workstreams", "contest"])
+def test_every_page_type_previews(demo_site, slug):
+    page = Page.objects.get(slug=slug).specific
+
+    response = page.make_preview_request()
+
+    assert response.status_code == 200
+    assert page.title in response.rendered_content
