@@ -45,8 +45,22 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "request": context.get("request")}
+    return {"ancestors": _ancestors_from_home(page), "request": context.get("request")}
+
+
+def _ancestors_from_home(page):
+    """The page's ancestors from the home page down.
+
+    Routing caches each parent on its child (``_cached_parent_obj``, as treebeard's
+    ``get_parent`` does), so a page being served usually needs no query; otherwise one.
+    """
+    chain, node = [], page
+    while node.depth > 2:
+        node = getattr(node, "_cached_parent_obj", None)
+        if node is None:
+            return page.get_ancestors().filter(depth__gte=2)
+        chain.append(node)
+    return chain[::-1]
 
 
 @register.inclusion_tag("components/alert_banners.html", takes_context=True)

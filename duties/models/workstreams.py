@@ -1,0 +1,316 @@
+"""Workstreams: the national and local programmes the partnership delivers (CONTEST,
+serious and organised crime, offender management, community cohesion) and their index."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TitleFieldPanel,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from duties.forms import LeadFilterForm
+from home.blocks import BodyBlock, ContactBlock, KeyFactsBlock
+from home.models import BasePage, not_expired
+
+from .common import RICH_TEXT_FEATURES, Lead, is_showable
+from .routing import AncestorPathRestrictionsMixin, SpecificChildRouteMixin
+
+# A filter for one government also shows the workstreams both governments lead.
+LEAD_FILTERS = {
+    Lead.UK: [Lead.UK, Lead.BOTH],
+    Lead.WALES: [Lead.WALES, Lead.BOTH],
+    Lead.BOTH: [Lead.BOTH],
+    Lead.LOCAL: [Lead.LOCAL],
+}
+
+
+class WorkstreamIndexPage(SpecificChildRouteMixin, AncestorPathRestrictionsMixin, BasePage):
+    """/workstreams/: every workstream with its lead and summary, filterable by lead."""
+
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "link", "ul"],
+        help_text=_("A short introduction: what a workstream is and how they relate to the partnership."),
+    )
+
+    template = "pages/workstream_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["duties.WorkstreamPage"]
+
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("workstreams index")
+
+    def routable_children(self):
+        return WorkstreamPage.objects.child_of(self).select_related("related_duty")
+
+    def workstreams(self, lead=None):
+        pages = not_expired(WorkstreamPage.objects.child_of(self).live().public())
+        if lead:
+            pages = pages.filter(lead__in=LEAD_FILTERS[lead])
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = LeadFilterForm(request.GET)
+        lead = form.cleaned_data["lead"] if form.is_valid() else ""
+        context.update(
+            lead_form=form,
+            lead=lead,
+            lead_label=Lead(lead).label if lead else "",
+            workstreams=self.workstreams(lead),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not LeadFilterForm(request.GET).is_valid():
+            # Still a useful page (the error and every workstream), but not a 200 that
+            # caches or search engines would keep.
+            response.status_code = 400
+        return response
+
+
+class WorkstreamPage(AncestorPathRestrictionsMixin, BasePage):
+    """One workstream: what it is, who leads it, its strategies and what happens locally."""
+
+    lead = models.CharField(
+        _("lead"),
+        max_length=10,
+        choices=Lead.choices,
+        help_text=_("Who sets the direction for this workstream. Readers can filter the list by this."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("about the workstream"),
+        help_text=_("What the workstream is and why it matters, in plain English. Start with a paragraph."),
+    )
+    key_facts = StreamField(
+        [("key_facts", KeyFactsBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("key facts"),
+        help_text=_("Optional headline figures, each with who published it and the year it applies to."),
+    )
+    local_delivery = RichTextField(
+        _("local delivery"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the partners do about this in our area: groups, services and how to get involved."),
+    )
+    contacts = StreamField(
+        [("contact", ContactBlock())],
+        blank=True,
+        verbose_name=_("contacts"),
+        help_text=_("Teams readers can contact about this workstream. Use team inboxes, not named people."),
+    )
+    related_duty = models.ForeignKey(
+        "duties.DutyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("related duty"),
+        help_text=_("Optional. The statutory duty this workstream helps the partners meet."),
+    )
+
+    template = "pages/workstream_page.html"
+    parent_page_types = ["duties.WorkstreamIndexPage"]
+    subpage_types = []
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("local_delivery"),
+        index.FilterField("lead"),
+    ]
+    content_panels = [
+        TitleFieldPanel("title", heading=_("Name"), help_text=_("The workstream's name, such as 'CONTEST'.")),
+        FieldPanel("summary"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        InlinePanel(
+            "strategy_documents",
+            heading=_("Strategies"),
+            label=_("Strategy"),
+            help_text=_(
+                "National and local strategies, newest first. When a strategy is replaced, keep it "
+                "here, mark it superseded and say what replaced it."
+            ),
+        ),
+        FieldPanel("key_facts"),
+        FieldPanel("local_delivery"),
+        FieldPanel("contacts"),
+        PageChooserPanel("related_duty", page_type="duties.DutyPage"),
+        InlinePanel(
+            "related_pages",
+            heading=_("Related pages"),
+            label=_("Related page"),
+            help_text=_("Other pages on this site that readers of this one may need."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            heading=_("Content review"),
+            help_text=_("Check the strategies and key facts are still current by the review date."),
+        ),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("show_exit_button")]
+
+    class Meta:
+        verbose_name = _("workstream")
+
+    def strategies(self):
+        """``(current, superseded)`` lists, each in the editor's order."""
+        current, superseded = [], []
+        for strategy in self.strategy_documents.select_related("document"):
+            (superseded if strategy.is_superseded else current).append(strategy)
+        return current, superseded
+
+    def showable_related_duty(self):
+        return self.related_duty if is_showable(self.related_duty) else None
+
+    def showable_related_pages(self):
+        links = self.related_pages.select_related("related_page")
+        return [link.related_page for link in links if is_showable(link.related_page)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["current_strategies"], context["superseded_strategies"] = self.strategies()
+        context["related_duty"] = self.showable_related_duty()
+        context["related_pages"] = self.showable_related_pages()
+        return context
+
+
+class StrategyDocument(Orderable):
+    """A strategy behind a workstream: a link to it or an uploaded copy, and whether it is current."""
+
+    class Status(models.TextChoices):
+        CURRENT = "current", _("Current")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    page = ParentalKey(WorkstreamPage, on_delete=models.CASCADE, related_name="strategy_documents")
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("The strategy's full title as its publisher gives it."),
+    )
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=150,
+        help_text=_("Who published it, such as 'Home Office' or 'Welsh Government'."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The year it was published."),
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"),
+        null=True,
+        blank=True,
+        choices=sorted(MONTHS.items()),
+        help_text=_("Optional. The month it was published, if you know it."),
+    )
+    link = models.URLField(
+        _("link"),
+        blank=True,
+        help_text=_("The strategy on its publisher's website. Give a link or a document, not both."),
+    )
+    document = models.ForeignKey(
+        "home.CSPDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_(
+            "An uploaded copy, for strategies with no public web page. Give a link or a document, not both."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.CURRENT,
+        help_text=_("Superseded strategies stay listed, under 'Earlier strategies', never as current."),
+    )
+    superseded_by = models.CharField(
+        _("superseded by"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Required for a superseded strategy: what replaced it, such as 'Serious and Organised "
+            "Crime Strategy 2018'. Readers see 'Superseded by' followed by this."
+        ),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("publisher"),
+        FieldPanel("year"),
+        FieldPanel("month"),
+        FieldPanel("link"),
+        FieldPanel("document"),
+        FieldPanel("status"),
+        FieldPanel("superseded_by"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_superseded(self):
+        return self.status == self.Status.SUPERSEDED
+
+    @property
+    def published(self):
+        """'July 2023', or '2023' when the month is not known."""
+        return f"{MONTHS[self.month]} {self.year}" if self.month else str(self.year)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        has_document = self.document_id is not None
+        if self.link and has_document:
+            errors["link"] = _("Give a link or a document, not both. Remove one of them.")
+        elif not self.link and not has_document:
+            errors["link"] = _("Add a link to the strategy or choose an uploaded document.")
+        if self.is_superseded and not self.superseded_by.strip():
+            errors["superseded_by"] = _("Say what replaced this strategy, or change its status to current.")
+        elif not self.is_superseded and self.superseded_by.strip():
+            errors["superseded_by"] = _(
+                "Only a superseded strategy has this. Clear it, or change the status."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class WorkstreamRelatedPage(Orderable):
+    page = ParentalKey(WorkstreamPage, on_delete=models.CASCADE, related_name="related_pages")
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page"),
+        help_text=_("Choose a page on this site. Unpublished or expired pages are not shown to readers."),
+    )
+
+    panels = [PageChooserPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
