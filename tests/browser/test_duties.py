@@ -4,16 +4,7 @@ Uses the fixtures in tests/browser/conftest.py: ``live_url`` (a server with the 
 content), ``browser_page`` (a Playwright page) and ``axe_violations(page)``.
 """
 
-from pathlib import Path
-
 import pytest
-
-if not (Path(__file__).parent / "conftest.py").exists():
-    # This branch was written before the shared browser fixtures landed on main.
-    pytest.skip(
-        "tests/browser/conftest.py (live_url, browser_page, axe_violations) is missing",
-        allow_module_level=True,
-    )
 
 PAGES = [
     "/statutory-duties/",
