@@ -351,7 +351,11 @@ def load_banner():
 
 
 def set_featured_sections(home):
-    """Cards for the main sections the other apps created, in menu order."""
+    """Cards for the main sections the other apps created, in menu order, with the
+    contact page moved to the end of the menu."""
+    contact = home.get_children().filter(slug="contact").first()
+    if contact and contact.get_next_siblings().exists():
+        contact.move(home, pos="last-child")
     sections = home.get_children().live().in_menu()
     descriptions = {
         "domestic-homicide-reviews": "What a domestic homicide review is, and the reviews we have published.",
