@@ -358,7 +358,7 @@ def set_featured_sections(home):
     home.featured_sections = [
         (
             "section",
-            {"page": page.pk, "description": descriptions.get(page.slug, page.specific.summary[:200])},
+            {"page": page, "description": descriptions.get(page.slug, page.specific.summary[:200])},
         )
         for page in sections
     ]
