@@ -7,21 +7,35 @@ from wagtail import hooks
 from dhr.models import ReviewPage
 
 
+def _in_unpublished_review_draft(document):
+    """True if the latest draft of a review lists ``document``.
+
+    A document added to a published review's draft is only in the draft revision until
+    the review is published again, not yet in the ``ReviewDocument`` table.
+    """
+    drafts = ReviewPage.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
+    for content in drafts.values_list("latest_revision__content", flat=True):
+        items = (content or {}).get("documents") or []
+        if any(item.get("document") == document.pk for item in items):
+            return True
+    return False
+
+
 @hooks.register("before_serve_document")
 def serve_review_documents_only_while_published(document, request):
-    """A document attached to a review downloads only while that review is live and not
-    past its come-down date: never before it goes live, never after, whatever link is used.
-
-    Signed-in editors can still open it, to check a draft or an aged review.
+    """A document used by a review downloads only while it is part of a review that is
+    live and not past its come-down date: never before the review goes live, never after,
+    whatever link is used. Signed-in editors can still open it, to check a draft.
     """
-    reviews = list(ReviewPage.objects.filter(documents__document=document).distinct())
-    if not reviews:
+    attached = list(ReviewPage.objects.filter(documents__document=document).distinct())
+    # Rows for a live review are its published content (drafts of live pages stay in revisions).
+    if any(review.live and not review.is_expired() for review in attached):
         return None
-    if any(review.live and not review.is_expired() for review in reviews):
+    if not attached and not _in_unpublished_review_draft(document):
         return None
     if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
         return None
-    gone = [review for review in reviews if review.is_gone()]
+    gone = [review for review in attached if review.is_gone()]
     if gone:
         return gone[0].serve_gone(request)
     raise Http404(_("This document is not published."))
