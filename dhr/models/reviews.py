@@ -337,7 +337,12 @@ class ReviewPage(RoutablePageMixin, BasePage):
             apply_publication_dates(self, publication_months_for(self))
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = list(kwargs["update_fields"]) + ["publication_date", "expire_at"]
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            # Wagtail indexes the page on post_save, before the document rows are written;
+            # index it again now, so the documents' text is searchable.
+            index.insert_or_update_object(self)
+        return result
 
     def _is_going_live(self, update_fields):
         if not self.live:

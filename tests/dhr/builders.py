@@ -6,6 +6,7 @@ import itertools
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.text import slugify
 
 from dhr.demo_documents import build_pdf
 from dhr.models import DHRIndexPage, RequestCopyFormField, RequestCopyFormPage, ReviewDocument, ReviewPage
@@ -93,6 +94,7 @@ def add_documents(review, kinds=("executive_summary", "overview_report", "action
 def make_review(index, pseudonym, publish=True, documents=True, html_version="", **fields):
     """A review created as a draft, given documents, then published the way editors do
     (``save_revision().publish()``) unless ``publish`` is false."""
+    fields.setdefault("slug", slugify(pseudonym))
     review = ReviewPage(live=False, **review_fields(pseudonym, **fields))
     index.add_child(instance=review)
     if documents:
