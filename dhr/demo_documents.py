@@ -4,6 +4,8 @@ Every report is fictional and says so on its first page. The files are generated
 and reused (looked up by title), so loading the demo twice adds nothing.
 """
 
+import functools
+
 from django.core.files.base import ContentFile
 from fpdf import FPDF
 from wagtail.models import Collection
@@ -25,6 +27,12 @@ def review_collection():
 
 def build_pdf(title, sections):
     """A PDF with ``title`` and ``sections``: ``(heading, [paragraph, ...])`` pairs, one page each."""
+    return _build_pdf(title, tuple((heading, tuple(paragraphs)) for heading, paragraphs in sections))
+
+
+@functools.lru_cache(maxsize=64)
+def _build_pdf(title, sections):
+    # Cached: the same demo reports are rebuilt for every fresh test database.
     pdf = FPDF(format="A4")
     pdf.set_title(title)
     pdf.set_author("Millbrook Community Safety Partnership")
