@@ -63,11 +63,16 @@ class DHRIndexPage(BasePage):
         return ReviewPage.objects.child_of(self).filter(view_restrictions__isnull=True)
 
     def listing_queryset(self, at=None):
-        documents = ReviewDocument.objects.select_related("document").order_by("sort_order")
+        documents = (
+            ReviewDocument.objects.select_related("document")
+            .defer("document__text_content")
+            .order_by("sort_order")
+        )
         return (
             self.child_reviews()
             .current(at)
             .order_by("-publication_date", "-first_published_at", "-pk")
+            .defer("executive_summary", "private_notes", "search_description", "seo_title")
             .prefetch_related(Prefetch("documents", queryset=documents))
         )
 
