@@ -327,7 +327,7 @@ def load_request_form(index):
                 "multiline",
                 False,
                 "",
-                "Optional. This helps us send the right documents.",
+                "This helps us send the right documents.",
             ),
             (
                 "Do you need an accessible format?",

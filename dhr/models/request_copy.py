@@ -30,18 +30,25 @@ REVIEW_FIELD = "review"
 HONEYPOT_FIELD = "website"
 MAX_TEXT_LENGTH = 2000
 
+# Keyed by Django's BoundField.widget_type.
 WIDGET_CLASSES = {
-    "textinput": "govuk-input",
-    "emailinput": "govuk-input",
-    "urlinput": "govuk-input",
-    "numberinput": "govuk-input govuk-input--width-10",
-    "dateinput": "govuk-input govuk-input--width-10",
-    "datetimeinput": "govuk-input govuk-input--width-20",
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "url": "govuk-input",
+    "number": "govuk-input govuk-input--width-10",
+    "date": "govuk-input govuk-input--width-10",
+    "datetime": "govuk-input govuk-input--width-20",
     "textarea": "govuk-textarea",
     "select": "govuk-select",
     "selectmultiple": "govuk-select",
-    "checkboxinput": "govuk-checkboxes__input",
+    "checkbox": "govuk-checkboxes__input",
 }
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-select": "govuk-select--error",
+}
+CHOICE_WIDGETS = {"radioselect", "checkboxselectmultiple", "select", "selectmultiple", "checkbox"}
 AUTOCOMPLETE = {"name": "name", "full_name": "name", "your_name": "name", "email": "email"}
 
 
@@ -52,6 +59,7 @@ class RequestCopyForm(BaseForm):
         label=_("Which review would you like a copy of?"),
         help_text=_("For example, 'the review into the death of Lesley'."),
         max_length=200,
+        error_messages={"required": _("Enter the name of the review you would like a copy of")},
     )
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -63,23 +71,50 @@ class RequestCopyForm(BaseForm):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             widget_type = self[name].widget_type
+            label = str(field.label)
+            if name == REVIEW_FIELD:
+                pass
+            elif widget_type in CHOICE_WIDGETS:
+                field.error_messages["required"] = _("Select an answer to '%(label)s'") % {"label": label}
+            else:
+                field.error_messages["required"] = _("Enter %(label)s") % {
+                    "label": label[:1].lower() + label[1:]
+                }
+            if widget_type == "email":
+                # Field.run_validators uses these in place of the validators' own messages.
+                field.error_messages["invalid"] = _(
+                    "Enter an email address in the correct format, like name@example.com"
+                )
+            if getattr(field, "max_length", None):
+                field.error_messages["max_length"] = _("'%(label)s' must be %(max)s characters or fewer") % {
+                    "label": label.replace("%", "%%"),
+                    "max": field.max_length,
+                }
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def style_widgets(self, show_errors):
+        """GOV.UK classes and ARIA links between each field, its hint and its error."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            widget_type = bound.widget_type
             attrs = field.widget.attrs
             css = WIDGET_CLASSES.get(widget_type)
+            has_error = show_errors and self.is_bound and name in self.errors
             if css:
-                attrs["class"] = css
+                attrs["class"] = css + (
+                    f" {ERROR_CLASSES[css]}" if has_error and css in ERROR_CLASSES else ""
+                )
             if name in AUTOCOMPLETE:
                 attrs.setdefault("autocomplete", AUTOCOMPLETE[name])
-            if widget_type == "emailinput":
+            if widget_type == "email":
                 attrs.setdefault("spellcheck", "false")
             describedby = []
             if field.help_text:
-                describedby.append(f"{self[name].auto_id}-hint")
-            if self.is_bound and name in self.errors:
-                describedby.append(f"{self[name].auto_id}-error")
-                attrs["aria-invalid"] = "true"
+                describedby.append(f"{bound.auto_id}-hint")
+            if has_error:
+                describedby.append(f"{bound.auto_id}-error")
             if describedby and widget_type not in {"radioselect", "checkboxselectmultiple"}:
                 attrs["aria-describedby"] = " ".join(describedby)
-        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     @property
     def honeypot_filled(self):
@@ -202,7 +237,9 @@ class RequestCopyFormPage(FormMixin, BasePage):
         context = self.get_context(request)
         # Field errors are shown only when the answers were checked, not when the request
         # was refused before that (rate limit, honeypot).
-        context.update({"form": form, "problem": problem, "show_field_errors": status == 400 and not problem})
+        show_field_errors = status == 400 and not problem
+        form.style_widgets(show_field_errors)
+        context.update({"form": form, "problem": problem, "show_field_errors": show_field_errors})
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     # Storing and sending ------------------------------------------------------------

@@ -162,3 +162,19 @@ def test_retention_period_can_be_set_and_dry_run_deletes_nothing(client, form_pa
     assert stored() == []
     with pytest.raises(CommandError):
         call_command("delete_old_copy_requests", "--days", "0")
+
+
+def test_error_messages_say_what_to_do(client, form_page):
+    response = client.post(
+        form_page.url, {**VALID, "your_name": "", "email_address": "sam@", "reason": "x" * 3000}
+    )
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = [li.get_text(strip=True) for li in soup.select(".govuk-error-summary__list li")]
+    assert summary == [
+        "Enter your name",
+        "Enter an email address in the correct format, like name@example.com",
+        "'Reason' must be 2000 characters or fewer",
+    ]
+    name_input = soup.select_one("#id_your_name")
+    assert "govuk-input--error" in name_input["class"]
+    assert name_input["aria-describedby"] == "id_your_name-error"
