@@ -1,10 +1,15 @@
 """Admin and serving hooks for the DHR section."""
 
+import datetime
+
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
 from dhr.models import ReviewPage
+from dhr.panels import last_day_online
 
 
 def _in_unpublished_review_draft(document):
@@ -39,3 +44,30 @@ def serve_review_documents_only_while_published(document, request):
     if gone:
         return gone[0].serve_gone(request)
     raise Http404(_("This document is not published."))
+
+
+class ReviewsComingDownPanel(Component):
+    """Dashboard: reviews that come down in the next 30 days, so editors can tell the
+    family or set 'keep online until' in time."""
+
+    name = "reviews_coming_down"
+    template_name = "dhr/panels/reviews_coming_down.html"
+    order = 150
+    days = 30
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        now = timezone.now()
+        context["days"] = self.days
+        reviews = (
+            ReviewPage.objects.live()
+            .filter(expire_at__gt=now, expire_at__lte=now + datetime.timedelta(days=self.days))
+            .order_by("expire_at")
+        )
+        context["reviews"] = [(review, last_day_online(review.expire_at)) for review in reviews]
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_reviews_coming_down_panel(request, panels):
+    panels.append(ReviewsComingDownPanel())

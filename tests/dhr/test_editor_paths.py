@@ -4,6 +4,7 @@ them, previews working, and the private checklist kept private."""
 import datetime
 
 import pytest
+import time_machine
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -226,3 +227,20 @@ def test_publication_date_after_approval(admin_client, index):
     review.home_office_approval_date = datetime.date(2024, 1, 1)
     with pytest.raises(Exception, match="only be published after the Home Office approved it"):
         review.full_clean()
+
+
+def test_dashboard_lists_reviews_coming_down_within_30_days(admin_client, index):
+    with time_machine.travel(datetime.datetime(2025, 3, 3, 12, tzinfo=datetime.UTC), tick=False):
+        soon = make_review(index, "Lesley", publication_date=datetime.date(2025, 3, 3))
+        later = make_review(
+            index,
+            "Amira",
+            publication_date=datetime.date(2025, 3, 3),
+            keep_online_until=datetime.date(2026, 12, 31),
+        )
+    with time_machine.travel(datetime.datetime(2026, 2, 20, 12, tzinfo=datetime.UTC), tick=False):
+        html = admin_client.get("/admin/").content.decode().replace("&#x27;", "'")
+    assert "Reviews coming down soon" in html
+    assert soon.title in html
+    assert "2 March 2026" in html
+    assert later.title not in html
