@@ -11,6 +11,7 @@ import hashlib
 import logging
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models
@@ -190,8 +191,18 @@ class RequestCopyFormPage(FormMixin, BasePage):
         review = (reviews.current() | reviews.aged()).only("title").first()
         return review.title if review else ""
 
+    @staticmethod
+    def client_address(request):
+        """The reader's address. Behind a reverse proxy, set ``DHR_CLIENT_IP_HEADER`` (such
+        as "HTTP_X_REAL_IP") to the header the proxy sets; otherwise every reader would
+        share the proxy's address and its rate limit."""
+        header = getattr(settings, "DHR_CLIENT_IP_HEADER", "")
+        if header and request.META.get(header):
+            return request.META[header].split(",")[-1].strip()
+        return request.META.get("REMOTE_ADDR", "")
+
     def _rate_limited(self, request):
-        address = request.META.get("REMOTE_ADDR", "")
+        address = self.client_address(request)
         key = "dhr:copy-request:" + hashlib.sha256(address.encode()).hexdigest()
         if cache.add(key, 1, self.rate_limit_window):
             return False
