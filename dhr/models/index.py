@@ -1,27 +1,26 @@
 """The section's landing page: guidance for the public and the list of completed reviews.
 
-The listing costs four queries however many reviews there are: one grouped count (which
-gives the filter's years and the number of results), one page of reviews, their
-documents, and the "available on request" entries with the request form's address.
+The listing costs three queries however many reviews there are: one small row per review
+(the filter's years, the number of results and the "available on request" entries, with
+the request form's address), one page of reviews, and their documents.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import BooleanField, Case, Prefetch, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Site
 from wagtail.search import index
 
+from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewFilterForm
 from home.blocks import BodyBlock
 from home.models import BasePage
 
-from .reviews import ReviewDocument, ReviewPage, ReviewType
+from .reviews import ReviewDocument, ReviewPage, ReviewType, aged_q, current_q
 
 REVIEWS_PER_PAGE = 10
 MAX_PAGE_DIGITS = 6
@@ -76,9 +75,10 @@ class DHRIndexPage(BasePage):
             .prefetch_related(Prefetch("documents", queryset=documents))
         )
 
-    def aged_reviews(self, at=None):
-        """The "available on request" entries: name, type and year, nothing else, each with
-        the slug of the live request-a-copy form (fetched in the same query)."""
+    def review_overview(self, at):
+        """One small row for every review readers may know about: the current ones (for the
+        filter's years and the result count) and the aged ones (for "available on request":
+        title and year, nothing else), each with the live request form's slug."""
         from .request_copy import RequestCopyFormPage
 
         form_slug = (
@@ -89,66 +89,61 @@ class DHRIndexPage(BasePage):
         )
         return (
             self.child_reviews()
-            .aged(at)
+            .filter(current_q(at) | aged_q(at))
+            .annotate(
+                is_current=Case(
+                    When(current_q(at), then=Value(True)), default=Value(False), output_field=BooleanField()
+                ),
+                request_form_slug=Subquery(form_slug),
+            )
             .order_by("-publication_date", "-pk")
-            .annotate(request_form_slug=Subquery(form_slug))
-            .values("pk", "title", "publication_date", "request_form_slug")
+            .values("pk", "title", "review_type", "publication_date", "is_current", "request_form_slug")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         at = timezone.now()
-        reviews = self.listing_queryset(at)
-        groups = list(
-            reviews.order_by()
-            .values("review_type", year=ExtractYear("publication_date"))
-            .annotate(number=Count("pk"))
+        overview = list(self.review_overview(at))
+        current = [row for row in overview if row["is_current"]]
+        years = sorted(
+            {row["publication_date"].year for row in current if row["publication_date"]}, reverse=True
         )
-        years = sorted({group["year"] for group in groups if group["year"]}, reverse=True)
         filter_form = ReviewFilterForm(request.GET or None, years=years, review_types=ReviewType.choices)
         year = review_type = None
         if filter_form.is_bound and filter_form.is_valid():
             year = filter_form.cleaned_data.get("year")
             review_type = filter_form.cleaned_data.get("review_type")
-        matching = [
-            group
-            for group in groups
-            if (not year or group["year"] == year)
-            and (not review_type or group["review_type"] == review_type)
-        ]
+        reviews = self.listing_queryset(at)
         if year:
             reviews = reviews.filter(publication_date__year=year)
         if review_type:
             reviews = reviews.filter(review_type=review_type)
+        matching = [
+            row
+            for row in current
+            if (not year or (row["publication_date"] and row["publication_date"].year == year))
+            and (not review_type or row["review_type"] == review_type)
+        ]
         if filter_form.is_bound and not filter_form.is_valid():
             reviews, matching = reviews.none(), []
         aged = [
             {
-                **entry,
-                "request_url": f"{self.url}{entry['request_form_slug']}/"
-                if entry["request_form_slug"]
-                else "",
+                **row,
+                "request_url": f"{self.url}{row['request_form_slug']}/" if row["request_form_slug"] else "",
             }
-            for entry in self.aged_reviews(at)
+            for row in overview
+            if not row["is_current"]
         ]
         context.update(
             {
                 "filter_form": filter_form,
                 "filter_query": self._filter_query(filter_form),
-                "reviews": self._paginate(request, reviews, sum(group["number"] for group in matching)),
+                "reviews": self._paginate(request, reviews, len(matching)),
                 "aged_reviews": aged,
-                "breadcrumb_ancestors": self._breadcrumb_ancestors(request),
+                "breadcrumb_ancestors": routed_ancestors(self),
             }
         )
         return context
-
-    def _breadcrumb_ancestors(self, request):
-        """Home, without a query: the index sits directly under the site's home page."""
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        if root is not None and self.depth == root.depth + 1 and self.path.startswith(root.path):
-            return [root]
-        return None
 
     @staticmethod
     def _filter_query(filter_form):

@@ -23,6 +23,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
 from wagtail.fields import RichTextField
 
+from dhr.breadcrumbs import routed_ancestors
 from home.models import BasePage, SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -172,6 +173,11 @@ class RequestCopyFormPage(FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("request-a-copy form")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumb_ancestors"] = routed_ancestors(self)
+        return context
 
     def get_data_fields(self):
         fields = super().get_data_fields()

@@ -36,6 +36,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewPageForm
 from dhr.panels import ComesDownPanel, review_settings_panels
 from dhr.publication import (
@@ -51,7 +52,6 @@ from home.models import BasePage, SiteSettings, not_expired
 logger = logging.getLogger(__name__)
 
 SCHEDULED_PUBLISH_ACTION = "wagtail.publish.scheduled"
-FIRST_REVIEW_YEAR = 2011  # reviews became a statutory duty on 13 April 2011
 
 
 class ReviewType(models.TextChoices):
@@ -60,19 +60,23 @@ class ReviewType(models.TextChoices):
     SUSR = "susr", _("Single Unified Safeguarding Review")
 
 
+def current_q(at):
+    """Reviews readers may see now: live and not past their come-down date."""
+    return Q(live=True) & (Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+
+
+def aged_q(at):
+    """Reviews that were published and have come down, before or after ``publish_scheduled``
+    unpublished them. Only their "available on request" entry is public."""
+    return Q(live=True, expire_at__lte=at) | Q(live=False, expired=True, first_published_at__isnull=False)
+
+
 class ReviewPageQuerySet(PageQuerySet):
     def current(self, at=None):
-        """Reviews readers may see now: live and not past their come-down date."""
         return not_expired(self.live(), at)
 
     def aged(self, at=None):
-        """Reviews that were published and have come down, before or after
-        ``publish_scheduled`` unpublished them. Only their "available on request"
-        entry is public."""
-        at = at or timezone.now()
-        return self.filter(
-            Q(live=True, expire_at__lte=at) | Q(live=False, expired=True, first_published_at__isnull=False)
-        )
+        return self.filter(aged_q(at or timezone.now()))
 
 
 ReviewPageManager = PageManager.from_queryset(ReviewPageQuerySet)
@@ -424,6 +428,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
             "request": request,
             "request_copy_url": self.request_copy_url,
             "publication_year": self.publication_date.year if self.publication_date else None,
+            "breadcrumb_ancestors": routed_ancestors(self),
         }
         return TemplateResponse(request, self.gone_template, context, status=410)
 
@@ -442,7 +447,10 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def request_copy_page(self):
         from dhr.models.request_copy import RequestCopyFormPage
 
-        return RequestCopyFormPage.objects.sibling_of(self).live().public().first()
+        # The review is being served, so its parent passed the view restriction check.
+        return (
+            RequestCopyFormPage.objects.sibling_of(self).live().filter(view_restrictions__isnull=True).first()
+        )
 
     @property
     def request_copy_url(self):
@@ -457,6 +465,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document")
+        context["breadcrumb_ancestors"] = routed_ancestors(self)
         return context
 
 
