@@ -173,3 +173,17 @@ def test_listing_query_count_is_the_same_for_5_and_500_reviews(client, index):
     assert filtered.status_code == 200
     assert len(titles(filtered)) == 10
     assert filtered_count == many
+
+
+def test_review_gone_and_form_pages_stay_within_the_query_budget(client, index):
+    form_page = make_request_form(index)
+    with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
+        aged = make_review(index, "Joan", publication_date=datetime.date(2024, 1, 10))
+    review = make_review(index, "Amira")
+    for url, status in [(review.url, 200), (aged.url, 410), (form_page.url, 200)]:
+        cache.clear()
+        response, count = get_with_query_count(client, url)
+        assert response.status_code == status
+        assert count <= MAX_QUERIES, url
+        crumbs = BeautifulSoup(response.content, "html.parser").select(".govuk-breadcrumbs__link")
+        assert [a.get_text(strip=True) for a in crumbs] == ["Home", "Domestic homicide reviews"]
