@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10
@@ -19,7 +20,10 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        # Pages past their expire_at are hidden before publish_scheduled unpublishes them.
+        # The search backend cannot filter on expire_at itself, so exclude them by id.
+        expired = Page.objects.filter(expire_at__lte=timezone.now()).values("pk")
+        results = Page.objects.live().public().exclude(pk__in=expired).specific().search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page", 1))

@@ -1,0 +1,129 @@
+"""Forms for the DHR section: the review editor form and the reader's listing filter."""
+
+from types import SimpleNamespace
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+
+from dhr.publication import (
+    REQUIREMENTS,
+    comes_down_at,
+    missing_message,
+    missing_requirements,
+    publication_date_for,
+)
+
+FIELD_ERRORS = {
+    "home_office_approval_date": _("Enter the date the Home Office approved the report before publishing."),
+    "checklist_pseudonym_agreed": _("Confirm the family agreed the pseudonym before publishing."),
+    "checklist_family_told": _("Confirm the family were told the publication date before publishing."),
+    "checklist_documents_anonymised": _("Confirm the documents are anonymised before publishing."),
+    "checklist_home_office_approved": _("Confirm Home Office approval was received before publishing."),
+}
+
+
+class ReviewPageForm(WagtailAdminPageForm):
+    """Builds the title and slug from the pseudonym, and refuses to publish (or approve
+    for publication) a review that is not ready, naming what is missing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The last part of the web address. Leave blank to make it from the pseudonym."
+            )
+
+    @property
+    def is_publishing(self):
+        data = self.data
+        return bool(data.get("action-publish")) or (
+            bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
+        )
+
+    def _value(self, name):
+        if name in self.cleaned_data:
+            return self.cleaned_data[name]
+        return getattr(self.instance, name)
+
+    def _publication_months(self):
+        from dhr.models.reviews import publication_months_for
+
+        return publication_months_for(self.instance if self.instance.url_path else self.parent_page)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self._fill_slug()
+        if not self.is_publishing:
+            return cleaned_data
+        names = [name for name, _label in REQUIREMENTS] + [
+            "publication_date",
+            "keep_online_until",
+            "go_live_at",
+        ]
+        probe = SimpleNamespace(**{name: self._value(name) for name in names})
+        missing = missing_requirements(probe)
+        for name in missing:
+            if name in self.fields:
+                self.add_error(name, FIELD_ERRORS[name])
+        if missing:
+            self.add_error(None, missing_message(missing))
+            return cleaned_data
+        now = timezone.now()
+        months = self._publication_months()
+        ends = comes_down_at(probe, months, now)
+        if ends <= now:
+            field = "keep_online_until" if probe.keep_online_until else "publication_date"
+            self.add_error(
+                field,
+                _(
+                    "With these dates the review would come down straight away. Set 'keep online "
+                    "until' to a later date, or check the publication date."
+                ),
+            )
+            return cleaned_data
+        if not cleaned_data.get("publication_date") and "publication_date" in self.fields:
+            cleaned_data["publication_date"] = publication_date_for(probe, now)
+        self.instance.expire_at = ends
+        return cleaned_data
+
+    def _fill_slug(self):
+        if "slug" not in self.fields or self.cleaned_data.get("slug"):
+            return
+        pseudonym = self.cleaned_data.get("pseudonym") or ""
+        base = slugify(pseudonym) or "review"
+        parent = self.parent_page
+        slug, number = base, 1
+        while parent is not None and not Page._slug_is_available(slug, parent, self.instance):
+            number += 1
+            slug = f"{base}-{number}"
+        self.cleaned_data["slug"] = slug
+
+
+class ReviewFilterForm(forms.Form):
+    """The listing's filters. Choices come from the reviews on the site, so a year or type
+    that does not exist is a clear error rather than an empty page."""
+
+    year = forms.TypedChoiceField(
+        label=_("Year published"), required=False, coerce=int, empty_value=None, choices=()
+    )
+    review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
+
+    def __init__(self, *args, years=(), review_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
+        self.fields["review_type"].choices = [("", _("All types"))] + list(review_types)
+        self.fields["year"].error_messages["invalid_choice"] = _(
+            "Choose a year from the list. There are no reviews published in that year."
+        )
+        self.fields["review_type"].error_messages["invalid_choice"] = _(
+            "Choose a type of review from the list."
+        )
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.get(name) for name in ("year", "review_type"))

@@ -1,0 +1,172 @@
+"""The section's landing page: guidance for the public and the list of completed reviews.
+
+The listing costs three queries however many reviews there are: one small row per review
+(the filter's years, the number of results and the "available on request" entries, with
+the request form's address), one page of reviews, and their documents.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, Case, Prefetch, Subquery, Value, When
+from django.http import Http404
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from dhr.breadcrumbs import routed_ancestors
+from dhr.forms import ReviewFilterForm
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+from .reviews import ReviewDocument, ReviewPage, ReviewType, aged_q, current_q
+
+REVIEWS_PER_PAGE = 10
+MAX_PAGE_DIGITS = 6
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its total, which the listing already knows from its grouped count."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+class DHRIndexPage(BasePage):
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("guidance"),
+        help_text=_(
+            "What a review is, the law behind it, what it is for, how reviews are set up and "
+            "what families can expect. The list of completed reviews follows it."
+        ),
+    )
+
+    template = "pages/dhr_index_page.html"
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["dhr.ReviewPage", "dhr.RequestCopyFormPage"]
+    always_show_exit_button = True
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("domestic homicide reviews index")
+
+    # The index is served to this reader, so its own and its ancestors' view restrictions
+    # have been checked; a review can only add a restriction of its own (it has no children).
+    def child_reviews(self):
+        return ReviewPage.objects.child_of(self).filter(view_restrictions__isnull=True)
+
+    def listing_queryset(self, at=None):
+        documents = (
+            ReviewDocument.objects.select_related("document")
+            .defer("document__text_content")
+            .order_by("sort_order")
+        )
+        return (
+            self.child_reviews()
+            .current(at)
+            .order_by("-publication_date", "-first_published_at", "-pk")
+            .defer("executive_summary", "private_notes", "search_description", "seo_title")
+            .prefetch_related(Prefetch("documents", queryset=documents))
+        )
+
+    def review_overview(self, at):
+        """One small row for every review readers may know about: the current ones (for the
+        filter's years and the result count) and the aged ones (for "available on request":
+        title and year, nothing else), each with the live request form's slug."""
+        from .request_copy import RequestCopyFormPage
+
+        form_slug = (
+            RequestCopyFormPage.objects.child_of(self)
+            .live()
+            .filter(view_restrictions__isnull=True)
+            .values("slug")[:1]
+        )
+        return (
+            self.child_reviews()
+            .filter(current_q(at) | aged_q(at))
+            .annotate(
+                is_current=Case(
+                    When(current_q(at), then=Value(True)), default=Value(False), output_field=BooleanField()
+                ),
+                request_form_slug=Subquery(form_slug),
+            )
+            .order_by("-publication_date", "-pk")
+            .values("pk", "title", "review_type", "publication_date", "is_current", "request_form_slug")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        at = timezone.now()
+        overview = list(self.review_overview(at))
+        current = [row for row in overview if row["is_current"]]
+        years = sorted(
+            {row["publication_date"].year for row in current if row["publication_date"]}, reverse=True
+        )
+        filter_form = ReviewFilterForm(request.GET or None, years=years, review_types=ReviewType.choices)
+        year = review_type = None
+        if filter_form.is_bound and filter_form.is_valid():
+            year = filter_form.cleaned_data.get("year")
+            review_type = filter_form.cleaned_data.get("review_type")
+        reviews = self.listing_queryset(at)
+        if year:
+            reviews = reviews.filter(publication_date__year=year)
+        if review_type:
+            reviews = reviews.filter(review_type=review_type)
+        matching = [
+            row
+            for row in current
+            if (not year or (row["publication_date"] and row["publication_date"].year == year))
+            and (not review_type or row["review_type"] == review_type)
+        ]
+        if filter_form.is_bound and not filter_form.is_valid():
+            reviews, matching = reviews.none(), []
+        aged = [
+            {
+                **row,
+                "request_url": f"{self.url}{row['request_form_slug']}/" if row["request_form_slug"] else "",
+            }
+            for row in overview
+            if not row["is_current"]
+        ]
+        context.update(
+            {
+                "filter_form": filter_form,
+                "filter_query": self._filter_query(filter_form),
+                "reviews": self._paginate(request, reviews, len(matching)),
+                "aged_reviews": aged,
+                "breadcrumb_ancestors": routed_ancestors(self),
+            }
+        )
+        return context
+
+    @staticmethod
+    def _filter_query(filter_form):
+        """The active filters as the start of a query string, for pagination links."""
+        if not filter_form.is_filtered:
+            return ""
+        active = {name: value for name, value in filter_form.cleaned_data.items() if value}
+        return urlencode(active) + "&"
+
+    def _paginate(self, request, queryset, count):
+        number = request.GET.get("page", "1")
+        if not number.isdigit() or len(number) > MAX_PAGE_DIGITS or int(number) < 1:
+            raise Http404(_("There is no such page of reviews."))
+        paginator = CountedPaginator(queryset, REVIEWS_PER_PAGE, count)
+        if int(number) > paginator.num_pages:
+            raise Http404(_("There is no such page of reviews."))
+        page = paginator.page(int(number))
+        page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
+        return page
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        form = response.context_data.get("filter_form") if hasattr(response, "context_data") else None
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
