@@ -11,7 +11,6 @@ import hashlib
 import logging
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models
@@ -25,6 +24,7 @@ from wagtail.fields import RichTextField
 
 from dhr.breadcrumbs import routed_ancestors
 from home.models import BasePage, SiteSettings
+from ops.security import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -199,13 +199,10 @@ class RequestCopyFormPage(FormMixin, BasePage):
 
     @staticmethod
     def client_address(request):
-        """The reader's address. Behind a reverse proxy, set ``DHR_CLIENT_IP_HEADER`` (such
-        as "HTTP_X_REAL_IP") to the header the proxy sets; otherwise every reader would
-        share the proxy's address and its rate limit."""
-        header = getattr(settings, "DHR_CLIENT_IP_HEADER", "")
-        if header and request.META.get(header):
-            return request.META[header].split(",")[-1].strip()
-        return request.META.get("REMOTE_ADDR", "")
+        """The reader's address, worked out as for login lockouts: behind a reverse proxy
+        (``TRUSTED_PROXY_HOPS``) from ``X-Forwarded-For``, so readers behind one proxy do
+        not share one rate limit."""
+        return client_ip(request)
 
     def _rate_limited(self, request):
         address = self.client_address(request)

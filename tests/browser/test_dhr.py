@@ -5,17 +5,7 @@ Uses the lead's fixtures from tests/browser/conftest.py: ``live_url`` (a live se
 the demo content loaded), ``browser_page`` and ``axe_violations(page)``.
 """
 
-from pathlib import Path
-
 import pytest
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not (Path(__file__).parent / "conftest.py").exists(),
-        reason="needs the browser fixtures in tests/browser/conftest.py",
-    ),
-]
 
 INDEX = "/domestic-homicide-reviews/"
 REVIEW = "/domestic-homicide-reviews/lesley/"  # live in the demo content

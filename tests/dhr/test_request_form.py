@@ -181,15 +181,19 @@ def test_error_messages_say_what_to_do(client, form_page):
 
 
 def test_rate_limit_uses_the_proxy_header_when_configured(client, form_page, settings):
-    settings.DHR_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXY_HOPS = 1
     for _attempt in range(RequestCopyFormPage.rate_limit):
-        client.post(form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.9")
+        client.post(form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
     assert (
-        client.post(form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.9").status_code
+        client.post(
+            form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9"
+        ).status_code
         == 429
     )
     # Another reader behind the same proxy is not blocked.
     assert (
-        client.post(form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.2").status_code
+        client.post(
+            form_page.url, VALID, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2"
+        ).status_code
         == 200
     )
