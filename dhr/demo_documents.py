@@ -8,21 +8,14 @@ import functools
 
 from django.core.files.base import ContentFile
 from fpdf import FPDF
-from wagtail.models import Collection
 
+from dhr.moderation import review_collection
 from home.models import CSPDocument
 
-COLLECTION_NAME = "Domestic homicide reviews"
 DEMO_NOTICE = (
     "This is demonstration content for a fictional partnership. The people, places and events "
     "described are invented."
 )
-
-
-def review_collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=COLLECTION_NAME).first()
-    return existing or root.add_child(name=COLLECTION_NAME)
 
 
 def build_pdf(title, sections):

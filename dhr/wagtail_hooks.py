@@ -2,14 +2,19 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.models import WorkflowState
 
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
+from dhr.reports import DHRPublicationReportView
 
 
 def _in_unpublished_review_draft(document):
@@ -71,3 +76,48 @@ class ReviewsComingDownPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_reviews_coming_down_panel(request, panels):
     panels.append(ReviewsComingDownPanel())
+
+
+class ReviewsInProgressPanel(Component):
+    """Dashboard: reviews waiting for a moderator and reviews scheduled to go live."""
+
+    name = "reviews_in_progress"
+    template_name = "dhr/panels/reviews_in_progress.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        in_moderation = WorkflowState.objects.active().filter(
+            content_type=ContentType.objects.get_for_model(ReviewPage)
+        )
+        context["awaiting"] = ReviewPage.objects.filter(
+            pk__in=[int(pk) for pk in in_moderation.values_list("object_id", flat=True)]
+        ).order_by("title")
+        context["scheduled"] = (
+            ReviewPage.objects.annotate_approved_schedule()
+            .filter(_approved_schedule=True, go_live_at__gt=timezone.now())
+            .order_by("go_live_at")
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_reviews_in_progress_panel(request, panels):
+    panels.append(ReviewsInProgressPanel())
+
+
+@hooks.register("register_admin_urls")
+def register_publication_report_urls():
+    return [
+        path("reports/dhr-publication/", DHRPublicationReportView.as_view(), name="dhr_publication_report"),
+        path(
+            "reports/dhr-publication/results/",
+            DHRPublicationReportView.as_view(results_only=True),
+            name="dhr_publication_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_publication_report_menu_item():
+    return MenuItem(_("DHR publication"), reverse("dhr_publication_report"), icon_name="doc-full", order=710)

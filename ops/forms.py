@@ -36,6 +36,11 @@ def _clearer_size_messages(field, max_size, extensions):
 class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "title" in self.fields:
+            self.fields["title"].help_text = _(
+                "Readers see this as the link text, so say what the document is, such as "
+                "'Executive summary: review into the death of Lesley', not a file name."
+            )
         _clearer_size_messages(
             self.fields.get("file"),
             getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None),

@@ -5,11 +5,10 @@ import datetime
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowState, WorkflowTask
+from wagtail.models import WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from dhr.models import ReviewPage
@@ -208,13 +207,8 @@ def test_scheduled_review_goes_live_with_dates_from_its_go_live_day(index):
 
 @pytest.fixture
 def moderation(index, admin_user):
-    moderators, _created = Group.objects.get_or_create(name="DHR moderators")
-    task = GroupApprovalTask.objects.create(name="Moderator approval")
-    task.groups.add(moderators)
-    workflow = Workflow.objects.create(name="DHR moderation")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=index)
-    return workflow
+    """The section's own approval workflow, attached when its index page was created."""
+    return WorkflowPage.objects.get(page=index).workflow
 
 
 def submit(review, workflow, user):

@@ -1,0 +1,65 @@
+"""The DHR publication report: every review, where it stands and when it comes down."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
+from wagtail.permissions import page_permission_policy
+
+from dhr.models import ReviewPage
+from dhr.publication import missing_requirements
+
+
+def checklist_complete(review):
+    return not missing_requirements(review)
+
+
+class DHRPublicationReportView(ReportView):
+    page_title = _("DHR publication")
+    header_icon = "doc-full"
+    results_template_name = "dhr/reports/publication_results.html"
+    index_url_name = "dhr_publication_report"
+    index_results_url_name = "dhr_publication_report_results"
+    permission_policy = page_permission_policy
+    any_permission_required = ["add", "change", "publish"]
+    paginate_by = 50
+    list_export = [
+        "pseudonym",
+        "review_type_label",
+        "status_string",
+        "home_office_approval_date",
+        "publication_date",
+        "comes_down",
+        "checklist_complete",
+    ]
+    export_headings = {
+        "pseudonym": _("Pseudonym"),
+        "review_type_label": _("Review type"),
+        "status_string": _("Status"),
+        "home_office_approval_date": _("Home Office approval"),
+        "publication_date": _("Published"),
+        "comes_down": _("Comes down"),
+        "checklist_complete": _("Checklist complete"),
+    }
+
+    def get_filename(self):
+        return f"dhr-publication-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        editable = page_permission_policy.instances_user_has_permission_for(self.request.user, "change")
+        return list(
+            ReviewPage.objects.filter(pk__in=editable.values("pk")).order_by(
+                "-publication_date", "-first_published_at", "pseudonym"
+            )
+        )
+
+    def decorate_paginated_queryset(self, object_list):
+        for review in object_list:
+            review.checklist_complete = checklist_complete(review)
+            review.comes_down = timezone.localtime(review.expire_at).date() if review.expire_at else None
+        return object_list
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["checklist_complete"] = _("Yes") if checklist_complete(item) else _("No")
+        row["comes_down"] = timezone.localtime(item.expire_at).date() if item.expire_at else ""
+        return row
