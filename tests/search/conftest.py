@@ -1,5 +1,7 @@
 """Builders for search tests: pages in each section, PDFs and an admin client."""
 
+import uuid
+
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -15,7 +17,7 @@ def make_pdf(*paragraphs):
     pdf.add_page()
     pdf.set_font("Helvetica", size=12)
     for text in paragraphs:
-        pdf.multi_cell(0, 8, text)
+        pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -36,7 +38,8 @@ def documents_body(*documents, text="Reports for this page."):
             "value": {
                 "heading": "Reports",
                 "documents": [
-                    {"type": "item", "value": {"document": doc.pk, "title": ""}} for doc in documents
+                    {"type": "item", "value": {"document": doc.pk, "title": ""}, "id": str(uuid.uuid4())}
+                    for doc in documents
                 ],
             },
         },
