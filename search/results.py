@@ -9,6 +9,7 @@ page type shown.
 
 import logging
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -20,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home.models import not_expired
 
+from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
 
 logger = logging.getLogger(__name__)
@@ -89,15 +91,24 @@ class SiteSearch:
         self.section = section
         self.sections = SiteSections(root_page)
         self.pages = searchable_pages(root_page)
+        self.backend = site_search_backend()
         self.any_word = False
 
         self.promotions = self._promotions()
         promoted_ids = [result.page_id for result in self.promotions if result.page_id]
         self.organic = self.pages.exclude(pk__in=promoted_ids) if promoted_ids else self.pages
-        self.organic_counts = self._count_by_section()
-        self.counts = self.organic_counts + Counter(
-            result.section.key for result in self.promotions if result.section
-        )
+        self.organic_counts = self.counts = Counter()
+
+    def run(self, page_number):
+        """Count the matches per section and fetch one page of results, as
+        ``(page_of_results, results)``; raises ``EmptyPage`` beyond the last page."""
+        with getattr(self.backend, "planned", nullcontext)():
+            self.organic_counts = self._count_by_section()
+            self.counts = self.organic_counts + Counter(
+                result.section.key for result in self.promotions if result.section
+            )
+            page_of_results = self.paginate(page_number)
+            return page_of_results, self.results_for(page_of_results)
 
     # Promotions -------------------------------------------------------------------------
 
@@ -131,7 +142,7 @@ class SiteSearch:
     # Matching pages ---------------------------------------------------------------------
 
     def _search(self, queryset):
-        return queryset.search(self.query_string, operator="or" if self.any_word else "and")
+        return self.backend.search(self.query_string, queryset, operator="or" if self.any_word else "and")
 
     def _count_by_section(self):
         """Matches per section key, from one grouped query over the matching paths."""

@@ -73,7 +73,7 @@ def search(request):
     if terms:
         site_search = SiteSearch(request, site.root_page, terms, section)
         try:
-            page_of_results = site_search.paginate(page_number)
+            page_of_results, results = site_search.run(page_number)
         except EmptyPage as exc:
             raise Http404("There is no such page of search results") from exc
         if page_of_results.number == 1 and section is None:
@@ -83,7 +83,7 @@ def search(request):
                 "search": site_search,
                 "section": section,
                 "page_of_results": page_of_results,
-                "results": site_search.results_for(page_of_results),
+                "results": results,
                 "filters": [
                     {"entry": entry, "url": search_url(query, entry.section)}
                     for entry in site_search.section_counts()

@@ -166,7 +166,9 @@ def test_query_count_does_not_grow_with_results(client, add_page):
     _, many = get_with_query_count(client, "/search/?q=godwit")
 
     assert few == many
-    assert many <= 25
+    # Page chrome, sections, promotions, counts, one page type, the query log (first
+    # time: inserts) and, on PostgreSQL, the planner settings for the search.
+    assert many <= 30
 
 
 def test_no_results_page_gives_suggestions_helplines_and_sections(client, sections):
