@@ -145,13 +145,22 @@ class SiteSearch:
         return self.backend.search(self.query_string, queryset, operator="or" if self.any_word else "and")
 
     def _count_by_section(self):
-        """Matches per section key, from one grouped query over the matching paths."""
-        paths = self._search(self.organic).facet("path")
-        if not paths and len(self.terms) > 1:
+        """Matches per section key, from one query grouped by top-level page."""
+        counts = self._count_by_top_level_path()
+        if not counts and len(self.terms) > 1:
             # No page has every word: look for pages with any of them instead.
             self.any_word = True
-            paths = self._search(self.organic).facet("path")
-        return Counter(self.sections.section_for(path).key for path in paths)
+            counts = self._count_by_top_level_path()
+        by_section = Counter()
+        for path, count in counts.items():
+            by_section[self.sections.section_for(path).key] += count
+        return by_section
+
+    def _count_by_top_level_path(self):
+        results = self._search(self.organic)
+        if hasattr(results, "count_by_prefix"):
+            return results.count_by_prefix("path", self.sections.prefix_length)
+        return results.facet("path")  # backends without it (no FTS5): one row per page
 
     @property
     def total(self):
