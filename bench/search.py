@@ -440,6 +440,7 @@ def main(argv=None):
             f"\nSearch benchmark, {datetime.date.today():%d %B %Y}\n"
             f"  machine:   {platform.node()}, {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
             f"Python {platform.python_version()}, PostgreSQL {server_version}\n"
+            f"  load:      {', '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min averages)\n"
             f"  pages:     {live_pages} live\n"
             f"  requests:  {len(timings)} (statuses {dict(sorted(statuses.items()))})\n"
             f"  SQL:       {min(query_counts)}-{max(query_counts)} queries per request\n"

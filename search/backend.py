@@ -2,19 +2,21 @@
 
 It is Wagtail's database backend, reading the same index that Wagtail keeps up to date on
 publish and that ``update_index`` rebuilds, with one addition on both databases:
-``count_by_prefix``, the matches per section in one grouped query.
+``count_by_prefix``, the matches per section in one grouped query. The SQLite side, with
+column weights, is in ``backend_sqlite``.
 
-On SQLite it is otherwise unchanged (FTS5 is indexed already). On PostgreSQL the stock
-query reads every matching page's whole body vector twice, once to test
-``(title || body) @@ query`` and once to rank it: several hundred milliseconds for a
-common word at 10,000 pages. Here instead:
+On PostgreSQL the stock query reads every matching page's whole body vector twice, once
+to test ``(title || body) @@ query`` and once to rank it: several hundred milliseconds
+for a common word at 10,000 pages. Here instead:
 
 - the match uses a GIN index on ``title || body`` (migration ``0001``), so matching
   reads no vectors at all;
 - the rank uses only the small vectors: the title (weighted highest, scaled by
   Wagtail's title-length norm) and the autocomplete vector, which holds the title and
-  summary. Pages that match only in the body or a document follow, most recently
-  created first. So title > summary > body, and the body vector is never read;
+  summary. So title > summary > body, and the body vector is never read;
+- only pages whose title or summary matches are sorted by rank; pages that match in the
+  body or a document follow, most recently created first, read in page order and no
+  further than the page of results shown (``tiers``);
 - the query is built once per search rather than once per row;
 - its queries are planned with the indexes. PostgreSQL cannot tell that testing a match
   outside the index means decompressing every page's body vector, so for a word found on
@@ -26,7 +28,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection, transaction
-from django.db.models import Count, F, Func
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Q
 from django.db.models.functions import Substr
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database.postgres.postgres import (
@@ -82,10 +84,13 @@ class Once(Func):
 
 class SitePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def _summary_query(self):
-        """Every word as a prefix, in the unstemmed configuration of the autocomplete vector."""
+        """The words as typed, for the unstemmed autocomplete vector (title and summary).
+
+        Whole words only, so that a page matching here always matches the stemmed query
+        against title and body too (the summary is in the body)."""
         lexemes = None
         for term in self.query.query_string.split():
-            lexeme = Lexeme(term, prefix=True)
+            lexeme = Lexeme(term)
             if lexemes is None:
                 lexemes = lexeme
             elif self.query.operator == "and":
@@ -94,23 +99,55 @@ class SitePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
                 lexemes |= lexeme
         return SearchQuery(lexemes, search_type="raw", config=AUTOCOMPLETE_CONFIG)
 
-    def search(self, config, start, stop, score_field=None, backend=None):
+    def is_tuned(self):
         plain_words = isinstance(self.query, PlainText) and self.query.query_string.split()
-        if self.fields is not None or not plain_words:
-            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        return self.fields is None and bool(plain_words)
 
-        search_query = self.build_tsquery(self.query, config=config)
-        # A subquery with the match as its only condition, so the GIN index is its only plan.
-        matches = (
-            IndexEntry._default_manager.alias(_vector_=F("title")._combine(F("body"), "||", False))
-            .filter(_vector_=search_query)
-            .values("pk")
-        )
-        queryset = self.queryset.filter(index_entries__pk__in=matches)
-        title_rank = SearchRank(F("index_entries__title"), Once(search_query), weights=self.sql_weights)
+    def _matches(self, config):
+        """The queryset's pages that match, through a subquery whose only condition is the
+        match, so that the GIN index is its only plan."""
+        entries = IndexEntry._default_manager.alias(_vector_=F("title")._combine(F("body"), "||", False))
+        matching = entries.filter(_vector_=self.build_tsquery(self.query, config=config)).values("pk")
+        return self.queryset.filter(index_entries__pk__in=matching)
+
+    def _rank(self, config):
+        search_query = Once(self.build_tsquery(self.query, config=config))
+        title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.sql_weights)
         summary_rank = SearchRank(F("index_entries__autocomplete"), Once(self._summary_query()))
-        rank = title_rank * F("index_entries__title_norm") + summary_rank
-        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+        return title_rank * F("index_entries__title_norm") + summary_rank
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        if not self.is_tuned():
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        return self._apply_ordering_and_scoring(
+            self._matches(config), self._rank(config), start, stop, score_field
+        )
+
+    def tiers(self, config):
+        """The matches in two ordered querysets: pages whose title or summary matches, by
+        rank; then the rest (body or documents only), newest first. Together they are in
+        the order ``search()`` gives, but the second needs no sorting, so paging through a
+        word found on most pages reads only the rows it shows."""
+        title_or_summary = Q(title=self.build_tsquery(self.query, config=config)) | Q(
+            autocomplete=self._summary_query()
+        )
+        # Every page found here matches (see _summary_query), through GIN indexes only.
+        on_top = IndexEntry._default_manager.filter(title_or_summary).values("pk")
+        ranked = self.queryset.filter(index_entries__pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
+        # Tested on the joined row (an exclude() through the generic relation is not possible).
+        rest = (
+            self._matches(config)
+            .alias(
+                _on_top_=ExpressionWrapper(
+                    Q(index_entries__title=self.build_tsquery(self.query, config=config))
+                    | Q(index_entries__autocomplete=self._summary_query()),
+                    output_field=BooleanField(),
+                )
+            )
+            .filter(_on_top_=False)
+            .order_by("-pk")
+        )
+        return ranked, rest
 
 
 class CountByPrefix:
@@ -133,7 +170,18 @@ class SitePostgresSearchResults(CountByPrefix, PostgresSearchResults):
 
     def _do_search(self):
         with index_plans():
-            return super()._do_search()
+            compiler = self.query_compiler
+            if not (compiler.is_tuned() and compiler.order_by_relevance and self._score_field is None):
+                return super()._do_search()
+            ranked, rest = compiler.tiers(compiler.get_config(self.backend))
+            start, stop = self.start, self.stop
+            results = list(ranked[start:stop])
+            wanted = None if stop is None else stop - start
+            if wanted is not None and len(results) == wanted:
+                return results
+            ranked_count = start + len(results) if results or start == 0 else ranked.count()
+            rest_stop = None if stop is None else stop - ranked_count
+            return results + list(rest[max(start - ranked_count, 0) : rest_stop])
 
     def _do_count(self):
         with index_plans():

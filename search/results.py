@@ -199,7 +199,10 @@ class SiteSearch:
                 for promotion in self.promotions
                 if self.section is None or promotion.section == self.section
             ]
-        results += [self._result(page) for page in page_of_results if not is_withdrawn(page)]
+        # list() rather than iterating the Page: Page iteration would end quietly on an
+        # IndexError raised while the search runs.
+        pages = list(page_of_results.object_list)
+        results += [self._result(page) for page in pages if not is_withdrawn(page)]
         return results
 
     def _result(self, page, promoted=False):

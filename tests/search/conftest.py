@@ -4,7 +4,6 @@ import uuid
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
 from fpdf import FPDF
 
 from home.models import CSPDocument
@@ -84,8 +83,3 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "password")
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def on_postgresql():
-    return connection.vendor == "postgresql"

@@ -65,9 +65,7 @@ def test_title_matches_rank_above_body_matches(client, add_page):
     assert result_titles(client.get("/search/?q=kestrel")) == ["Kestrel project", "Neighbourhood notes"]
 
 
-def test_summary_matches_rank_above_body_matches(client, add_page, on_postgresql):
-    if not on_postgresql:
-        pytest.skip("SQLite's FTS5 backend indexes summary and body as one column: no boost between them")
+def test_summary_matches_rank_above_body_matches(client, add_page):
     add_page("First page", body_text="The heron scheme in the body, with plenty of other words around it.")
     add_page("Second page", summary="About the heron scheme.")
 
@@ -153,6 +151,24 @@ def test_results_are_paginated_with_govuk_pagination(client, add_page):
 
     assert set(result_titles(first)).isdisjoint(result_titles(last))
     assert client.get("/search/?q=lapwing&page=4").status_code == 404
+
+
+def test_pages_list_title_and_summary_matches_then_body_matches_once_each(client, add_page):
+    for n in range(7):
+        add_page(f"Whimbrel notice {n}")
+    for n in range(5):
+        add_page(f"Summary page {n}", summary="About the whimbrel count.")
+    for n in range(13):
+        add_page(f"Body page {n}", body_text="A note on the whimbrel.")
+
+    pages = [result_titles(client.get(f"/search/?q=whimbrel&page={n}")) for n in (1, 2, 3)]
+
+    assert [len(titles) for titles in pages] == [10, 10, 5]
+    listed = [title for titles in pages for title in titles]
+    assert len(set(listed)) == 25
+    assert {title.split()[0] for title in listed[:7]} == {"Whimbrel"}
+    assert {title.split()[0] for title in listed[7:12]} == {"Summary"}
+    assert {title.split()[0] for title in listed[12:]} == {"Body"}
 
 
 def test_query_count_does_not_grow_with_results(client, add_page):
