@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, Q
-from django.db.models.functions import Substr
+from django.db.models import Count, F, Func, IntegerField, Q
+from django.db.models.functions import Cast, Substr
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
@@ -39,6 +39,7 @@ from wagtail.search.backends.database.postgres.postgres import (
 from wagtail.search.backends.database.postgres.query import Lexeme
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import PlainText
+from wagtail.search.utils import get_descendants_content_types_pks
 
 AUTOCOMPLETE_CONFIG = "simple"  # as PostgresSearchBackend indexes the autocomplete vector
 
@@ -103,12 +104,17 @@ class SitePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         plain_words = isinstance(self.query, PlainText) and self.query.query_string.split()
         return self.fields is None and bool(plain_words)
 
+    def _page_ids(self, entries):
+        """Ids of the indexed pages among ``entries``: a subquery on Wagtail's index table
+        alone, so that it is answered from its GIN indexes."""
+        entries = entries.filter(content_type_id__in=get_descendants_content_types_pks(self.queryset.model))
+        return entries.values(page_id=Cast("object_id", IntegerField()))
+
     def _matches(self, config):
-        """The queryset's pages that match, through a subquery whose only condition is the
-        match, so that the GIN index is its only plan."""
+        """The queryset's pages that match the words anywhere in title, body or documents."""
         entries = IndexEntry._default_manager.alias(_vector_=F("title")._combine(F("body"), "||", False))
-        matching = entries.filter(_vector_=self.build_tsquery(self.query, config=config)).values("pk")
-        return self.queryset.filter(index_entries__pk__in=matching)
+        matching = self._page_ids(entries.filter(_vector_=self.build_tsquery(self.query, config=config)))
+        return self.queryset.filter(pk__in=matching)
 
     def _rank(self, config):
         search_query = Once(self.build_tsquery(self.query, config=config))
@@ -131,22 +137,10 @@ class SitePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         title_or_summary = Q(title=self.build_tsquery(self.query, config=config)) | Q(
             autocomplete=self._summary_query()
         )
-        # Every page found here matches (see _summary_query), through GIN indexes only.
-        on_top = IndexEntry._default_manager.filter(title_or_summary).values("pk")
-        ranked = self.queryset.filter(index_entries__pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
-        # Tested on the joined row (an exclude() through the generic relation is not possible).
-        rest = (
-            self._matches(config)
-            .alias(
-                _on_top_=ExpressionWrapper(
-                    Q(index_entries__title=self.build_tsquery(self.query, config=config))
-                    | Q(index_entries__autocomplete=self._summary_query()),
-                    output_field=BooleanField(),
-                )
-            )
-            .filter(_on_top_=False)
-            .order_by("-pk")
-        )
+        # Every page found here matches (see _summary_query).
+        on_top = self._page_ids(IndexEntry._default_manager.filter(title_or_summary))
+        ranked = self.queryset.filter(pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
+        rest = self._matches(config).exclude(pk__in=on_top).order_by("-pk")
         return ranked, rest
 
 
