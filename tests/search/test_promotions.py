@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import DatabaseError
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
@@ -128,3 +129,17 @@ def test_editor_adds_a_promotion_in_the_admin(admin_client, add_page):
 
     assert response.status_code == 302, response.content[:3000]
     assert results(admin_client.get("/search/?q=refuge"))[0] == ("Domestic abuse support", True)
+
+
+def test_a_failure_to_count_the_query_still_shows_the_results(client, add_page, monkeypatch, caplog):
+    add_page("Cookies")
+
+    def fail(query_string):
+        raise DatabaseError("log table unavailable")
+
+    monkeypatch.setattr(Query, "get", fail)
+    response = client.get("/search/?q=cookies")
+
+    assert response.status_code == 200
+    assert results(response) == [("Cookies", False)]
+    assert "Could not record a search query" in caplog.text
