@@ -407,6 +407,9 @@ def main(argv=None):
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="query an already seeded database")
+    parser.add_argument(
+        "--stock", action="store_true", help="use Wagtail's own search backend, for comparison"
+    )
     args = parser.parse_args(argv)
     out = sys.stdout
 
@@ -434,6 +437,12 @@ def main(argv=None):
             cursor.execute("SHOW server_version")
             server_version = cursor.fetchone()[0]
 
+        if args.stock:
+            from wagtail.search.backends import get_search_backend
+
+            import search.results
+
+            search.results.site_search_backend = lambda: get_search_backend("default")
         urls = query_mix(args.queries)
         timings, statuses, query_counts = run_queries(urls, out)
         print(
@@ -442,6 +451,7 @@ def main(argv=None):
             f"Python {platform.python_version()}, PostgreSQL {server_version}\n"
             f"  load:      {', '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min averages)\n"
             f"  pages:     {live_pages} live\n"
+            f"  backend:   {'Wagtail stock' if args.stock else 'search.backend'}\n"
             f"  requests:  {len(timings)} (statuses {dict(sorted(statuses.items()))})\n"
             f"  SQL:       {min(query_counts)}-{max(query_counts)} queries per request\n"
             f"  latency:   p50 {statistics.median(timings):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms, "

@@ -11,6 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
+from home.models import not_expired
+
 from .query import clean_query, query_terms, suggests_helplines
 from .results import SiteSearch, record_query
 from .sections import SECTIONS_BY_KEY
@@ -101,5 +103,5 @@ def search(request):
             context["show_helplines"] = True
     if query and not context["results"]:
         # Evaluated only by the "no results" page: the main sections, to browse instead.
-        context["browse_pages"] = site.root_page.get_children().live().public().in_menu()
+        context["browse_pages"] = not_expired(site.root_page.get_children().live().public().in_menu())
     return TemplateResponse(request, "search/search.html", context)
