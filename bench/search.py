@@ -5,7 +5,7 @@ section (some listing report documents with long text), rebuilds the search inde
 `update_index`, then sends a fixed mix of 200 searches through the Django test client and
 prints p50/p95 latency. The database is dropped at the end unless --keep is given.
 
-    .venv/bin/python bench/search.py                 # 10,000 pages, database cspsite_bench
+    .venv/bin/python bench/search.py                 # 10,000 pages, database cspsite_search_bench
     .venv/bin/python bench/search.py --pages 2000 --keep
     .venv/bin/python bench/search.py --reuse         # query a database kept earlier
 
@@ -403,7 +403,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--database", default="cspsite_bench")
+    parser.add_argument("--database", default="cspsite_search_bench")
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--reuse", action="store_true", help="query an already seeded database")
