@@ -9,10 +9,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import DocumentListBlock
+
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+# Bound on document text indexed per page: PostgreSQL refuses a tsvector over 1 MB.
+MAX_SEARCH_DOCUMENT_CHARS = 1_000_000
 
 
 def today():
@@ -93,9 +98,11 @@ class ExitButtonMixin(models.Model):
 class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
     """Abstract base for every page type on the site."""
 
+    # Title (boost 2, from Page) ranks above summary, summary above body text.
     search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=2),
+        index.SearchField("summary", boost=1.5),
         index.AutocompleteField("summary"),
+        index.SearchField("search_document_text"),
     ]
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
@@ -118,3 +125,16 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
 
     def get_meta_description(self):
         return self.search_description or self.summary
+
+    def search_document_text(self):
+        """Text of the documents listed in the page's ``body``, so search finds words in them.
+
+        Page types that hold documents elsewhere override this (and keep the search field).
+        """
+        body = getattr(self, "body", None)
+        texts = []
+        for block in body if isinstance(body, StreamValue) else []:
+            if isinstance(block.block, DocumentListBlock):
+                documents = [item["document"] for item in block.value["documents"]]
+                texts += [document.text_content for document in documents if document]
+        return "\n".join(texts)[:MAX_SEARCH_DOCUMENT_CHARS]

@@ -1,0 +1,90 @@
+"""Turning what a reader typed into something safe to search for, and back into
+highlighted text.
+
+The search box accepts anything. What reaches the database is only words: letters and
+digits in any script, at most ``MAX_TERMS`` of them. Quotes, operators (``&|!()*:``),
+control characters and emoji are dropped, so no input can break the SQLite FTS5 or
+PostgreSQL ``tsquery`` syntax.
+"""
+
+import re
+import unicodedata
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 10
+
+# A run of letters or digits; underscores are punctuation to both search engines.
+WORD = re.compile(r"[^\W_]+")
+
+# Word beginnings that suggest a search about domestic abuse or a review of a death: the
+# results page then shows the helplines box. Matched against the start of each term, so
+# "abus" covers abuse, abused, abuser and abusive.
+HELPLINE_STEMS = (
+    "abus",
+    "assault",
+    "bereave",
+    "coerci",
+    "controlling",
+    "danger",
+    "darr",
+    "death",
+    "dhr",
+    "died",
+    "domestic",
+    "harass",
+    "helpline",
+    "homicid",
+    "kill",
+    "murder",
+    "rape",
+    "refuge",
+    "scared",
+    "stalk",
+    "suicid",
+    "susr",
+    "violen",
+)
+
+
+def clean_query(raw):
+    """The query as it is shown back to the reader: printable, single-spaced and bounded."""
+    text = unicodedata.normalize("NFKC", raw)
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def query_terms(query):
+    """The words to search for, lower-cased, in the order typed, without repeats."""
+    terms = []
+    for word in WORD.findall(query.lower()):
+        if word not in terms:
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+def suggests_helplines(terms):
+    return any(term.startswith(HELPLINE_STEMS) for term in terms)
+
+
+def highlight(text, terms):
+    """``text`` as HTML with each word starting with a search term wrapped in ``<mark>``.
+
+    Every piece of the reader-supplied and editor-supplied text is escaped before the
+    marks go in; the text is split on matches first so that a term can never match inside
+    an HTML entity (such as the ``amp`` of ``&amp;``).
+    """
+    text = text or ""
+    if not terms:
+        return escape(text)
+    alternatives = "|".join(re.escape(term) for term in sorted(set(terms), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})[^\W_]*", re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every part above is escaped

@@ -1,0 +1,227 @@
+"""Running a reader's search: which pages may appear, promoted pages first, counts per
+section and one page of results.
+
+The number of SQL queries does not grow with the number of results: one for the
+sections, one or two for the promotions, one for the counts per section (two when the
+search falls back to "any of the words") and, for the page of results, one plus one per
+page type shown.
+"""
+
+import logging
+from collections import Counter
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from home.models import not_expired
+
+from .backend import site_search_backend
+from .sections import ALL_SECTIONS, Section, SiteSections
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+
+
+def searchable_pages(root_page, at=None):
+    """Live, public pages of one site whose ``expire_at`` has not passed.
+
+    Expiry is checked here, at request time, so a page drops out of search the moment it
+    expires, whether or not ``publish_scheduled`` has run yet.
+    """
+    return (
+        Page.objects.live()
+        .public()
+        .descendant_of(root_page, inclusive=True)
+        .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
+    )
+
+
+def is_withdrawn(page):
+    """A page type's own expiry rule has the last word, even over the database filter."""
+    is_expired = getattr(page, "is_expired", None)
+    return bool(is_expired and is_expired())
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    summary: str
+    section: Section | None
+    updated_at: object = None
+    promoted: bool = False
+    page_id: int | None = None
+
+
+@dataclass
+class SectionCount:
+    section: Section | None  # None means every section
+    count: int
+    selected: bool
+
+
+class _Counted:
+    """Search results whose size is already known, so paging needs no extra COUNT query."""
+
+    def __init__(self, results, count):
+        self.results = results
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+
+class SiteSearch:
+    """One search of one site. ``terms`` must come from ``search.query.query_terms``."""
+
+    def __init__(self, request, root_page, terms, section=None):
+        self.request = request
+        self.terms = terms
+        self.query_string = " ".join(terms)
+        self.section = section
+        self.sections = SiteSections(root_page)
+        self.pages = searchable_pages(root_page)
+        self.backend = site_search_backend()
+        self.any_word = False
+
+        self.promotions = self._promotions()
+        promoted_ids = [result.page_id for result in self.promotions if result.page_id]
+        self.organic = self.pages.exclude(pk__in=promoted_ids) if promoted_ids else self.pages
+        self.organic_counts = self.counts = Counter()
+
+    def run(self, page_number):
+        """Count the matches per section and fetch one page of results, as
+        ``(page_of_results, results)``; raises ``EmptyPage`` beyond the last page."""
+        with getattr(self.backend, "planned", nullcontext)():
+            self.organic_counts = self._count_by_section()
+            self.counts = self.organic_counts + Counter(
+                result.section.key for result in self.promotions if result.section
+            )
+            page_of_results = self.paginate(page_number)
+            return page_of_results, self.results_for(page_of_results)
+
+    # Promotions -------------------------------------------------------------------------
+
+    def _promotions(self):
+        picks = list(
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(self.query_string))
+            .filter(Q(page__in=self.pages) | Q(page__isnull=True, external_link_url__gt=""))
+            .order_by("sort_order", "pk")
+        )
+        page_ids = [pick.page_id for pick in picks if pick.page_id]
+        pages = {page.pk: page for page in self.pages.filter(pk__in=page_ids).specific()} if page_ids else {}
+        promotions = []
+        for pick in picks:
+            if pick.page_id:
+                page = pages.get(pick.page_id)
+                if page is None or is_withdrawn(page):
+                    continue
+                result = self._result(page, promoted=True)
+                result.summary = pick.description or result.summary
+            else:
+                result = Result(
+                    title=pick.external_link_text or pick.external_link_url,
+                    url=pick.external_link_url,
+                    summary=pick.description,
+                    section=None,
+                    promoted=True,
+                )
+            promotions.append(result)
+        return promotions
+
+    # Matching pages ---------------------------------------------------------------------
+
+    def _search(self, queryset):
+        return self.backend.search(self.query_string, queryset, operator="or" if self.any_word else "and")
+
+    def _count_by_section(self):
+        """Matches per section key, from one query grouped by top-level page."""
+        counts = self._count_by_top_level_path()
+        if not counts and len(self.terms) > 1:
+            # No page has every word: look for pages with any of them instead.
+            self.any_word = True
+            counts = self._count_by_top_level_path()
+        by_section = Counter()
+        for path, count in counts.items():
+            by_section[self.sections.section_for(path).key] += count
+        return by_section
+
+    def _count_by_top_level_path(self):
+        results = self._search(self.organic)
+        if hasattr(results, "count_by_prefix"):
+            return results.count_by_prefix("path", self.sections.prefix_length)
+        return results.facet("path")  # backends without it (no FTS5): one row per page
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def selected_total(self):
+        if self.section is None:
+            return self.total
+        return self.counts[self.section.key]
+
+    def section_counts(self):
+        """The "all results" entry, then each section with results, for the filter."""
+        entries = [SectionCount(None, self.total, self.section is None)]
+        for section in ALL_SECTIONS:
+            if self.counts[section.key] or section == self.section:
+                entries.append(SectionCount(section, self.counts[section.key], section == self.section))
+        return entries
+
+    def paginate(self, page_number):
+        """The page of organic results; raises ``EmptyPage`` beyond the last page."""
+        queryset = self.organic
+        count = sum(self.organic_counts.values())
+        if self.section is not None:
+            queryset = queryset.filter(self.sections.filter_for(self.section))
+            count = self.organic_counts[self.section.key]
+        paginator = Paginator(_Counted(self._search(queryset.specific()), count), RESULTS_PER_PAGE)
+        return paginator.page(page_number)
+
+    def results_for(self, page_of_results):
+        """Promotions (on the first page) then this page's results, as ``Result`` objects."""
+        results = []
+        if page_of_results.number == 1:
+            results = [
+                promotion
+                for promotion in self.promotions
+                if self.section is None or promotion.section == self.section
+            ]
+        # list() rather than iterating the Page: Page iteration would end quietly on an
+        # IndexError raised while the search runs.
+        pages = list(page_of_results.object_list)
+        results += [self._result(page) for page in pages if not is_withdrawn(page)]
+        return results
+
+    def _result(self, page, promoted=False):
+        return Result(
+            title=page.title,
+            url=page.get_url(self.request),
+            summary=getattr(page, "summary", "") or page.search_description,
+            section=self.sections.section_for(page.path),
+            updated_at=page.last_published_at,
+            promoted=promoted,
+            page_id=page.pk,
+        )
+
+
+def record_query(query_string):
+    """Count the query for the popular-searches report: its words and the date, nothing
+    about who searched. A failure here never stops the results being shown."""
+    try:
+        with transaction.atomic():
+            Query.get(query_string).add_hit()
+    except DatabaseError:
+        logger.warning("Could not record a search query", exc_info=True)
