@@ -8,9 +8,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ops.inline_scripts import JS_ENABLED_SCRIPT_HASH
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -171,12 +173,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # so the editor's preview panel works; the admin's CSP below allows it too.
 X_FRAME_OPTIONS = "DENY"
 
-# Content Security Policy (django-csp 4). Public pages: no inline script except the one
-# carrying the per-request nonce (base.html's js-enabled line), nothing from other sites.
+# Content Security Policy (django-csp 4). Public pages: no inline script except base.html's
+# js-enabled line, allowed by the hash of its text (ops/inline_scripts.py) rather than a
+# per-request nonce, so whole-page caches stay valid; nothing from other sites.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, JS_ENABLED_SCRIPT_HASH],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
