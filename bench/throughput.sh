@@ -16,7 +16,7 @@ THREADS=2
 WORKERS=2
 APP_PORT=18101 EDGE_PORT=18180 STATIC_PORT=18181 PURGE_PORT=18182 BARE_PORT=18102
 DB_NAME=cspsite_bench
-REDIS_DB=14 # pages go in REDIS_DB + 1; other databases are left alone
+REDIS_DB=14 # pages go in REDIS_DB + 1, the bare site in 13; other databases are left alone
 WORK=$(mktemp -d /tmp/cspsite-bench.XXXXXX)
 PIDS=()
 STARTED_REDIS=""
@@ -26,6 +26,7 @@ cleanup() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
     redis-cli -n "$((REDIS_DB + 1))" flushdb >/dev/null 2>&1 || true
+    redis-cli -n 13 flushdb >/dev/null 2>&1 || true
     [ -n "$STARTED_REDIS" ] && redis-cli shutdown nosave >/dev/null 2>&1 || true
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME" postgres >/dev/null 2>&1 || true
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
@@ -71,6 +72,8 @@ SECRET_KEY = "bench-only-bare-site"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 MIDDLEWARE = ["django.middleware.cache.UpdateCacheMiddleware", *MIDDLEWARE, "django.middleware.cache.FetchFromCacheMiddleware"]
 CACHE_MIDDLEWARE_SECONDS = 300
+# Cached the same way as cspsite: in Redis (its own database), not in process memory.
+CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 PY
 (cd "$WORK/bare" && env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=bare.settings.production \
@@ -131,7 +134,14 @@ echo "    edge cache on a repeat request: $(edge_status)"
 curl -s -o /dev/null -X PURGE "http://127.0.0.1:$PURGE_PORT/" -w "    PURGE / from localhost: HTTP %{http_code}, " || true
 echo "then: $(edge_status)"
 
-rate() { # url [header]
+for path in / /domestic-homicide-reviews/; do
+    curl -s -o /dev/null -H "X-Forwarded-Proto: https" "http://127.0.0.1:$APP_PORT$path"
+    echo "    app $path: $(curl -s -o /dev/null -D - -H "X-Forwarded-Proto: https" "http://127.0.0.1:$APP_PORT$path" |
+        tr -d '\r' | grep -iE '^(x-wagtail-cache|cache-control|vary|set-cookie):' | tr '\n' ' ')"
+done
+[ -n "${HEADERS_ONLY:-}" ] && exit 0
+
+rate() { # url
     local url=$1
     for _ in 1 2 3 4 5 6; do curl -fs -o /dev/null -H "X-Forwarded-Proto: https" "$url"; done # warm each worker
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "X-Forwarded-Proto: https" "$url" |
@@ -150,7 +160,7 @@ printf '%-48s %12.0f\n' "nginx, home page bytes as a static file" "$static"
 printf '%-48s %12.0f\n' "nginx proxy_cache, home page" "$edge"
 printf '%-48s %12.0f\n' "gunicorn + app page cache, home page" "$app_home"
 printf '%-48s %12.0f\n' "gunicorn + app page cache, DHR listing" "$app_dhr"
-printf '%-48s %12.0f\n' "bare wagtail start + Django cache middleware" "$bare"
+printf '%-48s %12.0f\n' "bare wagtail start + Django cache middleware (Redis)" "$bare"
 printf '\n%-48s %6.2f  (target >= 0.80)\n' "edge / static" "$(echo "$edge / $static" | bc -l)"
 printf '%-48s %6.2f  (target >= 0.80)\n' "app home / bare" "$(echo "$app_home / $bare" | bc -l)"
 printf '%-48s %6.2f  (target >= 0.80)\n' "app DHR listing / bare" "$(echo "$app_dhr / $bare" | bc -l)"
