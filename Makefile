@@ -75,6 +75,18 @@ restore: ## Replace the database and media with a backup: make restore BACKUP=ba
 	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/cspsite-<date>"; exit 2; }
 	$(MANAGE) restore_site "$(BACKUP)"
 
+.PHONY: bench-throughput
+bench-throughput: ## Requests/s side by side: static nginx, edge cache, app cache, bare Wagtail
+	bench/throughput.sh
+
+.PHONY: bench-render
+bench-render: ## Median and p95 uncached render time of each page type with 500 reviews
+	$(BIN)/python bench/render.py
+
+.PHONY: check-two-instances
+check-two-instances: ## Two gunicorn instances sharing PostgreSQL and Redis stay in step
+	bench/two_instances.sh
+
 .PHONY: lint
 lint: $(BIN)/activate ## Check Python style (ruff) and template indentation (djhtml)
 	$(BIN)/ruff check .

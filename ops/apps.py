@@ -10,6 +10,7 @@ class OpsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from ops import sqlite_search
+        from ops import caching, sqlite_search
 
         sqlite_search.install()
+        caching.connect_signals()

@@ -31,3 +31,11 @@ def demo_site(db):
     """The full demo site, as `make run` builds it."""
     call_command("load_demo_content", verbosity=0)
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with an empty whole-page cache (and no remembered next change)."""
+    from django.core.cache import caches
+
+    caches["pagecache"].clear()

@@ -6,11 +6,14 @@ from the environment. Only ``dev`` relaxes this. See README.md for the variables
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from ops.inline_scripts import JS_ENABLED_SCRIPT_HASH
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.frontend_cache",
+    "wagtailcache",
     "wagtail.contrib.table_block",
     "wagtail.sites",
     "wagtail.users",
@@ -82,6 +86,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole-page cache for anonymous readers (wagtail-cache): Update stores responses on
+    # the way out, after ops.caching has bounded their lifetime by the next scheduled
+    # change; Fetch answers cached pages before sessions, authentication and the rest run
+    # (requests with a session cookie are never cached: ops.caching.is_cacheable_request).
+    # Stored responses already carry the security headers the later middleware added.
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "ops.caching.CacheHeadersMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,22 +139,63 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless REDIS_URL is set.
+# Cache: local memory unless REDIS_URL is set. Whole pages go in a cache of their own
+# ("pagecache", see ops/caching.py), because purging it empties it completely: on Redis
+# it is a separate database (PAGE_CACHE_REDIS_URL, or REDIS_URL's database number + 1).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def redis_database_after(url):
+    """``url`` with the next Redis database number (redis://host:6379/0 -> .../1)."""
+    parts = urlsplit(url)
+    number = parts.path.strip("/") or "0"
+    if not number.isdigit():
+        raise ImproperlyConfigured("REDIS_URL must end with a database number, such as /0.")
+    return urlunsplit(parts._replace(path=f"/{int(number) + 1}"))
+
+
+def redis_cache(location, prefix):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": prefix,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+        },
+    }
+
+
 if REDIS_URL:
+    PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL") or redis_database_after(REDIS_URL)
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cspsite",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+        "default": redis_cache(REDIS_URL, "cspsite"),
+        "pagecache": redis_cache(PAGE_CACHE_REDIS_URL, "cspsite-pages"),
     }
 else:
     CACHES = {
-        "default": {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cspsite"},
+        "pagecache": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "cspsite",
+            "LOCATION": "cspsite-pages",
+        },
+    }
+
+# Whole-page cache (wagtail-cache, ops/caching.py): on unless PAGE_CACHE is false.
+# PAGE_CACHE_MAX_AGE caps how long the app, the edge proxy and browsers keep a page.
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+WAGTAIL_CACHE_BACKEND = "pagecache"
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "300"))
+
+# Edge proxy purges (deploy/nginx-cache.conf): off unless FRONTEND_CACHE_URL is set, such
+# as http://127.0.0.1:8080 for the proxy on the same machine.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
         }
     }
 
@@ -171,12 +224,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # so the editor's preview panel works; the admin's CSP below allows it too.
 X_FRAME_OPTIONS = "DENY"
 
-# Content Security Policy (django-csp 4). Public pages: no inline script except the one
-# carrying the per-request nonce (base.html's js-enabled line), nothing from other sites.
+# Content Security Policy (django-csp 4). Public pages: no inline script except base.html's
+# js-enabled line, allowed by the hash of its text (ops/inline_scripts.py) rather than a
+# per-request nonce, so whole-page caches stay valid; nothing from other sites.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, JS_ENABLED_SCRIPT_HASH],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -8,7 +8,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN, env_bool, env_list, required_env
+from .base import (
+    CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY_ADMIN,
+    env_bool,
+    env_list,
+    redis_cache,
+    redis_database_after,
+    required_env,
+)
 
 DEBUG = False
 SECRET_KEY = required_env("SECRET_KEY")
@@ -32,19 +40,13 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         "See docs/deployment.md."
     )
 
-# Cache: Redis, shared by every gunicorn worker (login lockouts, page caches).
+# Cache: Redis, shared by every gunicorn worker and app server (login lockouts, rate
+# limits, whole pages). Pages use their own Redis database: see base.py.
 REDIS_URL = required_env("REDIS_URL")
+PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL") or redis_database_after(REDIS_URL)
 CACHES = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cspsite"),
-        "OPTIONS": {
-            "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            "SOCKET_CONNECT_TIMEOUT": 2,
-            "SOCKET_TIMEOUT": 2,
-        },
-    }
+    "default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cspsite")),
+    "pagecache": redis_cache(PAGE_CACHE_REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cspsite") + "-pages"),
 }
 
 # HTTPS. nginx (or another proxy) terminates TLS and sets X-Forwarded-Proto; Django

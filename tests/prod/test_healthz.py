@@ -44,7 +44,8 @@ def test_cache_failure_gives_503_without_details(client, settings):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
-        }
+        },
+        "pagecache": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 
     response = client.get("/healthz")

@@ -1,0 +1,224 @@
+"""Whole-page caching that can never outlive what a page shows.
+
+Two caches keep anonymous GET/HEAD responses: wagtail-cache's middleware in the app
+(the ``pagecache`` cache: Redis in production, local memory otherwise) and the edge proxy
+(deploy/). Both keep a response for the ``max-age``/``s-maxage`` this module sets, so the
+one rule below protects both:
+
+    a response's lifetime ends no later than the next moment any public page could change
+    on its own: a live page's ``expire_at`` (an aged review), a scheduled publication going
+    live, an alert banner starting or ending, and never later than ``PAGE_CACHE_MAX_AGE``.
+
+That "next change" instant is site-wide, so it also bounds listings, search results, the
+sitemap and banners on every page. It is computed with one query and kept in the page
+cache until it passes or the cache is purged. Every change made in Wagtail (publish,
+unpublish, move, delete, alert banners, site settings, redirects, documents) purges the
+whole page cache at once, and again when the transaction commits, and asks the edge proxy
+(``wagtail.contrib.frontend_cache``, when configured) to drop the page and the pages that
+list it.
+
+Logged-in users, previews, non-GET requests, responses that set cookies, the admin,
+documents and the health check are never cached and get ``Cache-Control: private``.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models import Subquery
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from wagtail.models import Page, Revision
+
+logger = logging.getLogger(__name__)
+
+NEXT_CHANGE_KEY = "cspsite:next-change"
+NO_CHANGE_RECHECK = 60 * 60  # how long "nothing scheduled" is trusted without a purge
+CACHEABLE_STATUS = {200, 301, 302, 404, 410}
+UNCACHED_PREFIXES = ("/healthz", "/documents/")
+
+
+def page_cache():
+    return caches[settings.WAGTAIL_CACHE_BACKEND]
+
+
+def _earliest(queryset, field, now):
+    return Subquery(queryset.filter(**{f"{field}__gt": now}).order_by(field).values(field)[:1])
+
+
+def compute_next_change(now=None):
+    """The earliest future instant at which a public response could change without anyone
+    publishing: one query over pages, scheduled revisions and alert banners."""
+    from home.models import AlertBanner
+
+    now = now or timezone.now()
+    # Any single row carries the scalar subqueries; the tree root always exists.
+    row = (
+        Page.objects.filter(depth=1)
+        .annotate(
+            page_expires=_earliest(Page.objects.filter(live=True), "expire_at", now),
+            page_goes_live=_earliest(Page.objects.all(), "go_live_at", now),
+            revision_goes_live=_earliest(Revision.objects.all(), "approved_go_live_at", now),
+            banner_starts=_earliest(AlertBanner.objects.all(), "starts_at", now),
+            banner_ends=_earliest(AlertBanner.objects.all(), "ends_at", now),
+        )
+        .values("page_expires", "page_goes_live", "revision_goes_live", "banner_starts", "banner_ends")
+        .first()
+    )
+    instants = [value for value in (row or {}).values() if value is not None]
+    return min(instants, default=None)
+
+
+def next_change(now=None):
+    """``compute_next_change``, kept in the page cache until that instant passes."""
+    now = now or timezone.now()
+    cache = page_cache()
+    try:
+        remembered = cache.get(NEXT_CHANGE_KEY)
+    except Exception:  # a cache outage must not take pages down
+        logger.exception("Could not read the next-change instant from the page cache.")
+        remembered = None
+    if remembered is not None:
+        instant = remembered[0]
+        if instant is None or instant > now:
+            return instant
+    instant = compute_next_change(now)
+    remember_next_change(instant, now)
+    return instant
+
+
+def remember_next_change(instant, now):
+    timeout = NO_CHANGE_RECHECK if instant is None else max(1, int((instant - now).total_seconds()))
+    try:
+        page_cache().set(NEXT_CHANGE_KEY, (instant,), min(timeout, NO_CHANGE_RECHECK))
+    except Exception:
+        logger.exception("Could not store the next-change instant in the page cache.")
+
+
+def max_age(now=None):
+    """Seconds a public response may be kept from ``now``: the default cap, cut short by
+    the next change; never rounded up."""
+    now = now or timezone.now()
+    cap = settings.PAGE_CACHE_MAX_AGE
+    instant = next_change(now)
+    if instant is None:
+        return cap
+    return max(0, min(cap, int((instant - now) // datetime.timedelta(seconds=1))))
+
+
+def _host_allowed(request):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
+
+
+def is_cacheable_request(request):
+    """Anonymous GET/HEAD of a public path. Anyone with a session cookie (editors) is
+    never served from or stored in the cache, even before their session is loaded: the
+    cache answers before the session and authentication middleware run."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not getattr(request, "is_preview", False)
+        and not getattr(request, "is_dummy", False)
+        and not (hasattr(request, "user") and request.user.is_authenticated)
+        and not request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+        and _host_allowed(request)
+    )
+
+
+def is_cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code in CACHEABLE_STATUS
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+    )
+
+
+class CacheHeadersMiddleware:
+    """Sets ``Cache-Control`` on every response that reaches it.
+
+    Placed just inside wagtail-cache's ``UpdateCacheMiddleware``, so it sees both fresh
+    responses (before they are stored, whose timeout is this ``max-age``) and responses
+    served from the app cache, whose lifetime it works out again from now.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_cacheable_request(request) and is_cacheable_response(response):
+            seconds = max_age()
+            # A copy from the app cache carries the Expires of when it was stored.
+            del response["Expires"]
+            response["Cache-Control"] = f"public, max-age={seconds}, s-maxage={seconds}"
+        elif "private" not in response.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response
+
+
+# Purging -------------------------------------------------------------------------------
+
+
+def _clear_page_cache():
+    try:
+        page_cache().clear()
+    except Exception:
+        logger.exception("Could not clear the page cache.")
+        return
+    now = timezone.now()
+    remember_next_change(compute_next_change(now), now)
+
+
+def purge_all(**kwargs):
+    """Drop every cached page now and again once the change is committed, so that no
+    request served in between can put the old version back."""
+    _clear_page_cache()
+    transaction.on_commit(_clear_page_cache)
+
+
+def _edge_pages(page):
+    """The page and its public ancestors: the listings, menus and cards that show it."""
+    return [page, *page.get_ancestors().filter(depth__gt=1).live().specific()]
+
+
+def purge_page(instance, **kwargs):
+    """A page was published, unpublished, moved or deleted."""
+    purge_all()
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None) and isinstance(instance, Page):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        batch = PurgeBatch()
+        batch.add_pages(_edge_pages(instance))
+        transaction.on_commit(batch.purge)
+
+
+def purge_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge_page(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from home.models import AlertBanner, SiteSettings
+
+    page_published.connect(purge_page, dispatch_uid="cspsite-purge-published")
+    page_unpublished.connect(purge_page, dispatch_uid="cspsite-purge-unpublished")
+    post_page_move.connect(purge_page, dispatch_uid="cspsite-purge-moved")
+    post_delete.connect(purge_deleted, dispatch_uid="cspsite-purge-deleted")
+    for model in (AlertBanner, SiteSettings, Redirect, get_document_model()):
+        post_save.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-save-{model._meta.label}")
+        post_delete.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-delete-{model._meta.label}")

@@ -1,0 +1,89 @@
+"""SQL budget for every public page type, rendered cold for an anonymous reader.
+
+Each page type is rendered from the demo content; a new page type without a demo page
+fails ``test_every_page_type_is_measured`` until it is added there. The DHR listing's
+5-versus-500-reviews check lives in tests/dhr/test_listing.py; the review page's is here.
+"""
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from wagtail.models import Page
+
+from dhr.models import DHRIndexPage, ReviewPage
+from tests.dhr.builders import make_document, make_index, make_many_live_reviews, make_review
+from tests.helpers import get_with_query_count
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 15
+DUTIES_BUDGET = 12
+OTHER_PUBLIC_URLS = [
+    "/search/",
+    "/search/?q=review",
+    "/search/?q=review&page=2",
+    "/sitemap.xml",
+    "/no-such-page/",
+]
+
+
+def page_types():
+    """Every concrete page model the project defines (Wagtail's own base Page aside)."""
+    return sorted(
+        (
+            model
+            for model in apps.get_models()
+            if issubclass(model, Page)
+            and model is not Page
+            and model._meta.app_label in {"home", "dhr", "duties"}
+        ),
+        key=lambda model: model._meta.label,
+    )
+
+
+def measure(client, url):
+    cache.clear()  # cold: Wagtail's site-root paths are fetched too
+    return get_with_query_count(client, url)
+
+
+def test_every_page_type_is_measured(demo_site):
+    live = {type(page) for page in Page.objects.live().specific()}
+    assert set(page_types()) <= live, "add a demo page for each page type so its budget is checked"
+
+
+@pytest.mark.parametrize("model", page_types(), ids=lambda model: model._meta.label)
+def test_each_demo_page_renders_within_budget(demo_site, client, model):
+    pages = model.objects.live()
+    assert pages.exists()
+    for page in pages:
+        response, queries = measure(client, page.url)
+        assert response.status_code in (200, 410), page.url
+        assert queries <= BUDGET, f"{page.url} took {queries} queries cold"
+        if model._meta.app_label == "duties":
+            # The duties pages' own budget, measured as tests/duties does: once Wagtail
+            # has cached the site-root paths, as it has for every reader but the first.
+            _, queries = get_with_query_count(client, page.url)
+            assert queries <= DUTIES_BUDGET, f"{page.url} took {queries} queries"
+
+
+@pytest.mark.parametrize("url", OTHER_PUBLIC_URLS)
+def test_search_sitemap_and_not_found_render_within_budget(demo_site, client, url):
+    response, queries = measure(client, url)
+    assert response.status_code in (200, 404)
+    assert queries <= BUDGET, f"{url} took {queries} queries"
+
+
+def test_review_page_queries_do_not_grow_with_other_reviews(client, home_page):
+    index = make_index(home_page)
+    review = make_review(index, "Amira")
+    documents = [make_document("Shared report")]
+    make_many_live_reviews(index, 4, documents)
+    _, few = measure(client, review.url)
+
+    make_many_live_reviews(index, 495, documents)
+    assert ReviewPage.objects.child_of(DHRIndexPage.objects.get()).count() == 500
+    response, many = measure(client, review.url)
+
+    assert response.status_code == 200
+    assert few == many
+    assert many <= BUDGET
