@@ -1,12 +1,7 @@
 """Search pages in a real browser: no axe-core violations on results, filtered results and
 no results, and the search box in the header leads to them."""
 
-from pathlib import Path
-
 import pytest
-
-if not Path(__file__).with_name("conftest.py").exists():
-    pytest.skip("needs the browser fixtures in tests/browser/conftest.py", allow_module_level=True)
 
 SEARCH_PAGES = {
     "results": ("/search/?q=privacy", ".app-search-result"),
