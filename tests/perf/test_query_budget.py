@@ -20,8 +20,10 @@ BUDGET = 15
 DUTIES_BUDGET = 12
 # Known gap (issue 9 stays open): a search with results loads each result's page type
 # separately (.specific()) and logs the query, so it takes 21 queries warm and up to 28
-# cold on the demo site. This ceiling stops it growing while it is brought under BUDGET.
-SEARCH_RESULTS_CEILING = 28
+# cold on the demo site with SQLite, and 35 cold on PostgreSQL (where the search also
+# sets its planner options and savepoints). This ceiling stops it growing while it is
+# brought under BUDGET.
+SEARCH_RESULTS_CEILING = 35
 OTHER_PUBLIC_URLS = [
     "/search/",
     "/sitemap.xml",
