@@ -1,11 +1,13 @@
 from django.conf import settings
-from django.urls import include, path
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import i18n
+from home.sitemap import sitemap
 from ops.two_factor import LoginView as TwoFactorLoginView
 from ops.views import healthz
 
@@ -15,7 +17,6 @@ urlpatterns = [
     path("admin/2fa/auth", require_admin_access(TwoFactorLoginView.as_view()), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -24,4 +25,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and search in English at /, in Welsh at /cy/ (only where Welsh is offered:
+# home.i18n.LanguageMiddleware answers 404 for /cy/ otherwise). Wagtail's own URLs, with
+# its page view wrapped to route from the home page in the request's language.
+urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, i18n.serve, name="wagtail_serve"),
+    prefix_default_language=False,
+)

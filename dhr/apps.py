@@ -7,4 +7,9 @@ class DhrConfig(AppConfig):
     verbose_name = "Domestic homicide reviews"
 
     def ready(self):
-        from dhr import moderation  # noqa: F401 - connects the section set-up signal
+        from dhr import (
+            moderation,  # noqa: F401 - connects the section set-up signal
+            translations,
+        )
+
+        translations.connect()

@@ -37,10 +37,11 @@ def serve_review_documents_only_while_published(document, request):
     live and not past its come-down date: never before the review goes live, never after,
     whatever link is used. Signed-in editors can still open it, to check a draft.
     """
-    attached = list(ReviewPage.objects.filter(documents__document=document).distinct())
     # Rows for a live review are its published content (drafts of live pages stay in revisions).
-    if any(review.live and not review.is_expired() for review in attached):
+    # ``current`` also counts a review as down once any language of it has come down.
+    if ReviewPage.objects.current().filter(documents__document=document).exists():
         return None
+    attached = list(ReviewPage.objects.filter(documents__document=document).distinct())
     if not attached and not _in_unpublished_review_draft(document):
         return None
     if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):

@@ -34,6 +34,16 @@ def demo_site(db):
 
 
 @pytest.fixture(autouse=True)
+def _forget_locale_ids():
+    """Locale rows made in one test are rolled back; forget their ids between tests."""
+    from home.i18n import forget_locales
+
+    forget_locales()
+    yield
+    forget_locales()
+
+
+@pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with an empty whole-page cache (and no remembered next change)."""
     from django.core.cache import caches

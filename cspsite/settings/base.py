@@ -11,7 +11,6 @@ from urllib.parse import urlsplit, urlunsplit
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from ops.inline_scripts import JS_ENABLED_SCRIPT_HASH
 
@@ -52,6 +51,8 @@ INSTALLED_APPS = [
     "search",
     "ops",
     "wagtail_2fa",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -95,6 +96,9 @@ MIDDLEWARE = [
     "ops.caching.CacheHeadersMiddleware",
     "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone: /cy/... is Welsh where the nation setting
+    # offers Welsh (404 otherwise), everything else English (home/i18n.py).
+    "home.i18n.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -300,8 +304,10 @@ TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 WAGTAIL_2FA_REQUIRED = env_bool("REQUIRE_2FA", False)
 
 # Language and time: British English, UK time, UK date formats ("3 March 2025").
+# Welsh is offered only where Settings > Site settings > Nation is Wales (docs/welsh.md);
+# each language is named in itself, as the language switcher shows it.
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -338,7 +344,9 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Community Safety Partne
 # The name authenticator apps show next to the code.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER") or WAGTAIL_SITE_NAME
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Translated pages and snippets (Wagtail's internationalisation with wagtail-localize).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # No Gravatar: editors' email hashes must not be sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

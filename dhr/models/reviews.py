@@ -15,9 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -35,6 +36,7 @@ from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField
 
 from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewPageForm
@@ -47,6 +49,8 @@ from dhr.publication import (
     missing_message,
     missing_requirements,
 )
+from dhr.translations import SYNCHRONISED_FIELDS, copy_synchronised_fields, source_for_publishing
+from home.i18n import DEFAULT_LANGUAGE, page_language, translations_possible
 from home.models import BasePage, SiteSettings, not_expired
 
 logger = logging.getLogger(__name__)
@@ -73,10 +77,21 @@ def aged_q(at):
 
 class ReviewPageQuerySet(PageQuerySet):
     def current(self, at=None):
-        return not_expired(self.live(), at)
+        """Reviews readers may see now. A review and its translations are one review: once
+        any language of it has come down, every language has (``aged_translation_keys``)."""
+        at = at or timezone.now()
+        return not_expired(self.live(), at).exclude(translation_key__in=aged_translation_keys(at))
 
     def aged(self, at=None):
         return self.filter(aged_q(at or timezone.now()))
+
+
+def aged_translation_keys(at=None):
+    """A subquery: the translation keys of reviews still live in some language past that
+    language's come-down date. Their translations come down at the same moment, even if
+    their own dates have drifted; ``publish_scheduled`` then unpublishes them all
+    (``dhr.translations``)."""
+    return ReviewPage.objects.filter(live=True, expire_at__lte=at or timezone.now()).values("translation_key")
 
 
 ReviewPageManager = PageManager.from_queryset(ReviewPageQuerySet)
@@ -205,6 +220,14 @@ class ReviewPage(RoutablePageMixin, BasePage):
 
     objects = ReviewPageManager()
 
+    # Names and notes are copied to translations, never sent for translation; wagtail-localize
+    # already copies the dates, choices and checklist (dhr/translations.py).
+    override_translatable_fields = [
+        SynchronizedField("pseudonym"),
+        SynchronizedField("joint_review_with"),
+        SynchronizedField("private_notes"),
+    ]
+
     template = "pages/review_page.html"
     gone_template = "pages/review_gone.html"
     html_version_template = "pages/review_html_version.html"
@@ -283,12 +306,17 @@ class ReviewPage(RoutablePageMixin, BasePage):
     # Title and labels -------------------------------------------------------------
 
     @staticmethod
-    def title_for(review_type, pseudonym):
-        label = ReviewType(review_type).label if review_type in ReviewType.values else ""
-        return f"{label} into the death of '{pseudonym}'"
+    def title_for(review_type, pseudonym, language=DEFAULT_LANGUAGE):
+        with translation.override(language):
+            label = ReviewType(review_type).label if review_type in ReviewType.values else ""
+            return gettext("{review_type} into the death of '{pseudonym}'").format(
+                review_type=label, pseudonym=pseudonym
+            )
 
     def build_title(self):
-        return self.title_for(self.review_type, self.pseudonym)
+        """The title in the page's own language, so a Welsh review is titled in Welsh."""
+        language = page_language(self) if self.locale_id else DEFAULT_LANGUAGE
+        return self.title_for(self.review_type, self.pseudonym, language)
 
     @property
     def review_type_label(self):
@@ -337,10 +365,14 @@ class ReviewPage(RoutablePageMixin, BasePage):
             self.title = self.build_title()
         if self._is_going_live(kwargs.get("update_fields")):
             # The last line of defence for any route that makes the page live.
+            source = source_for_publishing(self)
+            if source is not None:
+                copy_synchronised_fields(source, self)
             check_ready(self)
-            apply_publication_dates(self, publication_months_for(self))
+            if source is None:
+                apply_publication_dates(self, publication_months_for(self))
             if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = list(kwargs["update_fields"]) + ["publication_date", "expire_at"]
+                kwargs["update_fields"] = list(kwargs["update_fields"]) + SYNCHRONISED_FIELDS
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:
             # Wagtail indexes the page on post_save, before the document rows are written;
@@ -374,6 +406,11 @@ class ReviewPage(RoutablePageMixin, BasePage):
         that one bad review does not stop ``publish_scheduled`` publishing other pages.
         """
         candidate = revision.as_object()
+        source = source_for_publishing(candidate)
+        if source is not None:
+            copy_synchronised_fields(source, candidate)
+            for name in SYNCHRONISED_FIELDS:
+                revision.content[name] = _json_value(getattr(candidate, name))
         missing = missing_requirements(candidate)
         if missing:
             if log_action == SCHEDULED_PUBLISH_ACTION:
@@ -386,7 +423,8 @@ class ReviewPage(RoutablePageMixin, BasePage):
                 revision.save(update_fields=["approved_go_live_at"])
                 return None
             raise ReviewNotReadyToPublish(missing)
-        apply_publication_dates(candidate, publication_months_for(self))
+        if source is None:
+            apply_publication_dates(candidate, publication_months_for(self))
         revision.content["publication_date"] = _json_value(candidate.publication_date)
         revision.content["expire_at"] = _json_value(candidate.expire_at)
         revision.save(update_fields=["content"])
@@ -403,10 +441,27 @@ class ReviewPage(RoutablePageMixin, BasePage):
 
     def is_gone(self, at=None):
         """Published once and now past its come-down date, before or after
-        ``publish_scheduled`` has unpublished it."""
+        ``publish_scheduled`` has unpublished it, in this language or in any other: a
+        review and its translations come down together."""
+        if self._is_gone_itself(at):
+            return True
+        if at is not None:
+            return self._translation_gone(at)
+        if not hasattr(self, "_translation_gone_now"):
+            # Routing and serving ask within the same request; one query answers both.
+            self._translation_gone_now = self._translation_gone(timezone.now())
+        return self._translation_gone_now
+
+    def _is_gone_itself(self, at=None):
         if self.live:
             return self.is_expired(at)
         return self.expired and self.first_published_at is not None
+
+    def _translation_gone(self, at):
+        if not translations_possible():
+            return False
+        translations = ReviewPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        return translations.filter(live=True, expire_at__lte=at).exists()
 
     def route(self, request, path_components):
         # Wagtail's routing answers 404 for an unpublished page; an aged review answers

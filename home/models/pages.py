@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BodyBlock
@@ -91,7 +91,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
 
-class HomePagePartner(Orderable):
+class HomePagePartner(TranslatableMixin, Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("name"), max_length=150, help_text=_("The organisation's full name."))
     role = models.CharField(
@@ -113,7 +113,7 @@ class HomePagePartner(Orderable):
         FieldPanel("is_responsible_authority"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
 
 

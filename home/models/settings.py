@@ -8,6 +8,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from home.i18n import in_reader_language
+from home.nation import Nation, NationMixin
+
 
 class HelplineBlock(blocks.StructBlock):
     name = blocks.CharBlock(max_length=120, help_text=_("For example 'National Domestic Abuse Helpline'."))
@@ -19,6 +22,18 @@ class HelplineBlock(blocks.StructBlock):
         required=False, max_length=40, help_text=_("Number readers can text, if any.")
     )
     description = blocks.CharBlock(required=False, max_length=250, help_text=_("Who the line is for."))
+    name_cy = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("name in Welsh"),
+        help_text=_("Only where Welsh is offered. Leave blank to show the English name."),
+    )
+    hours_cy = blocks.CharBlock(
+        required=False, max_length=120, label=_("hours in Welsh"), help_text=_("For example '24 awr y dydd'.")
+    )
+    description_cy = blocks.CharBlock(
+        required=False, max_length=250, label=_("who the line is for, in Welsh")
+    )
 
     class Meta:
         icon = "help"
@@ -33,12 +48,29 @@ class SocialLinkBlock(blocks.StructBlock):
 
 
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(NationMixin, BaseSiteSetting):
+    nation = models.CharField(
+        _("nation"),
+        max_length=10,
+        choices=Nation.choices,
+        default=Nation.ENGLAND,
+        help_text=_(
+            "Where the partnership is. Wales turns on the Welsh site at /cy/ and sets the "
+            "Welsh defaults: new reviews are Single Unified Safeguarding Reviews, Live Fear "
+            "Free is the first helpline and the local NHS body is a Local Health Board."
+        ),
+    )
     organisation_name = models.CharField(
         _("organisation name"),
         max_length=120,
         default="Community Safety Partnership",
         help_text=_("Shown in the header, page titles and the footer."),
+    )
+    organisation_name_cy = models.CharField(
+        _("organisation name in Welsh"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only where Welsh is offered: the name shown on Welsh pages."),
     )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("The public inbox for questions and accessible formats.")
@@ -72,7 +104,10 @@ class SiteSettings(BaseSiteSetting):
         [("helpline", HelplineBlock())],
         blank=True,
         verbose_name=_("helplines"),
-        help_text=_("Shown on domestic abuse pages and wherever an editor adds the helplines block."),
+        help_text=_(
+            "Shown on domestic abuse pages and wherever an editor adds the helplines block. "
+            "While this is empty, the national helplines for the nation are shown."
+        ),
     )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
@@ -138,7 +173,9 @@ class SiteSettings(BaseSiteSetting):
         [
             ObjectList(
                 [
+                    FieldPanel("nation"),
                     FieldPanel("organisation_name"),
+                    FieldPanel("organisation_name_cy"),
                     MultiFieldPanel(
                         [
                             FieldPanel("contact_email"),
@@ -173,6 +210,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def footer_pages(self):
-        """The footer's fixed links, in order, skipping any not chosen or not live."""
+        """The footer's fixed links, in order and in the reader's language where translated,
+        skipping any not chosen or not live."""
         pages = [self.accessibility_page, self.privacy_page, self.cookies_page, self.contact_page]
-        return [page for page in pages if page is not None and page.live]
+        return in_reader_language(page for page in pages if page is not None and page.live)

@@ -6,7 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
+
+from home.i18n import active_locale_id, html_lang, page_language
 
 
 class AlertBannerQuerySet(models.QuerySet):
@@ -15,15 +18,41 @@ class AlertBannerQuerySet(models.QuerySet):
         return self.filter(starts_at__lte=at).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=at))
 
     def for_page(self, page, at=None):
-        """Banners showing now on ``page``: site-wide ones and those for its section."""
-        banners = self.current(at).select_related("section")
-        if page is None:
-            return [b for b in banners if b.section_id is None]
-        return [b for b in banners if b.section_id is None or page.path.startswith(b.section.path)]
+        """Banners showing now on ``page``: site-wide ones and those for its section, each
+        in the reader's language where translated (``banner.lang`` marks one that is not).
+        """
+        locale_id = active_locale_id()
+        chosen = {}
+        for banner in self.current(at).select_related("section"):
+            kept = chosen.get(banner.translation_key)
+            if kept is None or (banner.locale_id == locale_id and kept.locale_id != locale_id):
+                chosen[banner.translation_key] = banner
+        banners = sorted(chosen.values(), key=lambda banner: banner.starts_at, reverse=True)
+        shown = [banner for banner in banners if _shows_on(banner, page)]
+        for banner in shown:
+            banner.lang = "" if banner.locale_id == locale_id else html_lang(page_language(banner))
+        return shown
+
+
+def _shows_on(banner, page):
+    if banner.section_id is None:
+        return True
+    if page is None:
+        return False
+    if page.path.startswith(banner.section.path):
+        return True
+    # A banner for a section in another language shows on that section's translation.
+    if banner.section.locale_id == page.locale_id:
+        return False
+    if not hasattr(page, "_ancestor_translation_keys"):
+        page._ancestor_translation_keys = set(
+            page.get_ancestors(inclusive=True).values_list("translation_key", flat=True)
+        )
+    return banner.section.translation_key in page._ancestor_translation_keys
 
 
 @register_snippet
-class AlertBanner(models.Model):
+class AlertBanner(TranslatableMixin, models.Model):
     class Severity(models.TextChoices):
         IMPORTANT = "important", _("Important")
         INFORMATION = "information", _("Information")
@@ -74,7 +103,7 @@ class AlertBanner(models.Model):
         FieldPanel("section"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("alert banner")
         ordering = ["-starts_at"]
 

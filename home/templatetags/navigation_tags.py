@@ -6,6 +6,7 @@ fragment pay for its query."""
 from django import template
 from wagtail.models import Page, Site
 
+from home.i18n import localized_root
 from home.models import AlertBanner
 
 register = template.Library()
@@ -17,7 +18,7 @@ def _site_root(context):
     if cache is not None:
         return cache
     site = Site.find_for_request(request) if request else None
-    root = site.root_page.specific if site else None
+    root = localized_root(site.root_page.specific) if site else None
     if request is not None:
         request._cspsite_site_root = root
     return root
@@ -27,7 +28,11 @@ def _site_root(context):
 def main_navigation(context):
     root = _site_root(context)
     page = context.get("page")
-    items = list(root.get_children().live().public().in_menu()) if root else []
+    # Items with no view restriction of their own, in SQL rather than Wagtail's
+    # ``public()``, which reads every restriction on the site first (one more query).
+    # Any restriction above them covers the page being served too, which the reader
+    # has already passed.
+    items = list(root.get_children().live().in_menu().filter(view_restrictions__isnull=True)) if root else []
     current_path = page.path if isinstance(page, Page) else ""
     return {
         "request": context.get("request"),
@@ -38,6 +43,13 @@ def main_navigation(context):
         ],
         "settings": context.get("settings"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the reader's language."""
+    root = _site_root(context)
+    return root.get_url(context.get("request")) if root else "/"
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)

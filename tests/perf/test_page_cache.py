@@ -7,6 +7,7 @@ import re
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import Locale
 
 from dhr.models import ReviewPage
 from home.models import AlertBanner, HomePage, SiteSettings, StandardPage
@@ -205,7 +206,14 @@ def test_forms_posts_admin_and_health_check_are_not_cached(client, home_page, cl
 def test_the_next_change_is_one_query_and_remembered(home_page, clock, django_assert_num_queries):
     caching.page_cache().clear()
     AlertBanner.objects.bulk_create(  # no signals: nothing purged or recomputed
-        [AlertBanner(heading="Soon", message="x", starts_at=timezone.now() + datetime.timedelta(hours=1))]
+        [
+            AlertBanner(
+                heading="Soon",
+                message="x",
+                starts_at=timezone.now() + datetime.timedelta(hours=1),
+                locale=Locale.get_default(),
+            )
+        ]
     )
     with django_assert_num_queries(1):
         assert caching.next_change() == timezone.now() + datetime.timedelta(hours=1)

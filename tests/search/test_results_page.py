@@ -197,7 +197,10 @@ def test_no_results_page_gives_suggestions_helplines_and_sections(client, sectio
     assert html.select_one(".app-search-no-results .govuk-list--bullet")
     assert html.select_one(".app-helplines")
     browse = [
-        a.get_text() for a in html.select(".app-search-no-results .govuk-list:not(.govuk-list--bullet) a")
+        a.get_text()
+        for a in html.select(
+            ".app-search-no-results .govuk-list:not(.govuk-list--bullet):not(.app-helplines__list) a"
+        )
     ]
     assert browse == ["Domestic homicide reviews", "Statutory duties", "Workstreams", "Contact us"]
 

@@ -1,0 +1,111 @@
+"""A review and its translations are one review: the English page is the source and its
+dates, checklist and documents are never translated, only copied, so every language of a
+review goes up and comes down at exactly the same moment.
+
+- ``ReviewPage.override_translatable_fields`` tells wagtail-localize which fields are
+  copied rather than translated (it already copies dates, choices and the checklist).
+- Publishing a translation copies those fields from the English page first, and is refused
+  while the English page is not live (``source_for_publishing``).
+- Publishing the English page copies them to every translation at once, and unpublishing
+  it unpublishes them (``connect``).
+- Reading is guarded too: ``ReviewPageQuerySet.current`` and ``ReviewPage.is_gone`` treat
+  a review as gone once any live language of it is past its come-down date, whatever the
+  cron has done.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published, page_unpublished
+
+from home.i18n import DEFAULT_LANGUAGE, locale_id_for, page_language
+
+# Copied from the English page to its translations, never translated.
+SYNCHRONISED_FIELDS = [
+    "review_type",
+    "pseudonym",
+    "death_month",
+    "death_year",
+    "joint_review_with",
+    "home_office_approval_date",
+    "publication_date",
+    "keep_online_until",
+    "checklist_pseudonym_agreed",
+    "checklist_family_told",
+    "checklist_documents_anonymised",
+    "checklist_home_office_approved",
+    "private_notes",
+    "expire_at",
+]
+
+
+class SourceNotLive(PermissionDenied):
+    """Raised when a translation would go live while its English page is not."""
+
+    def __init__(self):
+        super().__init__(
+            str(
+                _(
+                    "Publish the English review first. A translation is only ever public while the English page is."
+                )
+            )
+        )
+
+
+def source_of(review):
+    """The English page ``review`` is a translation of, or None if it is the English page."""
+    from dhr.models import ReviewPage
+
+    default_locale_id = locale_id_for(DEFAULT_LANGUAGE)
+    if review.locale_id == default_locale_id or review.translation_key is None:
+        return None
+    return ReviewPage.objects.filter(
+        translation_key=review.translation_key, locale_id=default_locale_id
+    ).first()
+
+
+def source_for_publishing(review):
+    """The English page whose fields a translation must copy before going live; raises
+    ``SourceNotLive`` if it is not live or has come down. None for the English page."""
+    source = source_of(review)
+    if source is None:
+        return None
+    if not source.live or source.is_expired():
+        raise SourceNotLive()
+    return source
+
+
+def copy_synchronised_fields(source, target):
+    for name in SYNCHRONISED_FIELDS:
+        setattr(target, name, getattr(source, name))
+
+
+def push_to_translations(source):
+    """Copy the English page's synchronised fields to every translation's page row (the
+    live version readers see), with each title rebuilt in its own language."""
+    from dhr.models import ReviewPage
+
+    values = {name: getattr(source, name) for name in SYNCHRONISED_FIELDS}
+    for translation in ReviewPage.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        title = ReviewPage.title_for(source.review_type, source.pseudonym, page_language(translation))
+        ReviewPage.objects.filter(pk=translation.pk).update(title=title, draft_title=title, **values)
+
+
+def _on_published(sender, instance, **kwargs):
+    if source_of(instance) is None and instance.get_translations().exists():
+        push_to_translations(instance)
+
+
+def _on_unpublished(sender, instance, **kwargs):
+    if source_of(instance) is not None:
+        return
+    for translation in instance.get_translations().live().specific():
+        translation.unpublish(set_expired=instance.expired, log_action=True)
+
+
+def connect():
+    from dhr.models import ReviewPage
+
+    page_published.connect(_on_published, sender=ReviewPage, dispatch_uid="dhr-sync-translations")
+    page_unpublished.connect(_on_unpublished, sender=ReviewPage, dispatch_uid="dhr-unpublish-translations")

@@ -1,0 +1,165 @@
+"""English and Welsh: which languages a site offers, and the language of each request.
+
+English is always offered, at ``/``. Welsh is offered at ``/cy/`` only where the site's
+nation setting is Wales (``SiteSettings.nation``); anywhere else ``/cy/...`` is a 404, so
+an English partnership's site has no Welsh URLs at all. The language comes from the URL
+alone, never from the browser's preferences or a cookie, so every URL has one language and
+a cached copy of it is right for every reader.
+"""
+
+import time
+
+from django.conf import settings
+from django.http import Http404
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Site
+
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+WELSH = "cy"
+
+# Locale ids by language code, read in one query. An id never changes once its row exists,
+# so a hit is always right. A language with no row is looked up again after a minute (or at
+# once in this process when a Locale is saved), so turning Welsh on reaches every server.
+_locale_ids = {}
+_loaded_at = [0.0]
+RELOAD_MISSING_AFTER = 60
+
+
+def locale_id_for(language_code):
+    """The id of the ``Locale`` for ``language_code``, or None if there is none."""
+    if language_code not in _locale_ids and time.monotonic() - _loaded_at[0] > RELOAD_MISSING_AFTER:
+        _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
+        _loaded_at[0] = time.monotonic()
+    return _locale_ids.get(language_code)
+
+
+def translations_possible():
+    """False while the site has only one locale, so no page can have a translation."""
+    locale_id_for(DEFAULT_LANGUAGE)
+    return len(_locale_ids) > 1
+
+
+def forget_locales(**kwargs):
+    """Connected to ``Locale`` saves and deletes (``home.apps``)."""
+    _locale_ids.clear()
+    _loaded_at[0] = 0.0
+
+
+def active_locale_id():
+    return locale_id_for(translation.get_language() or DEFAULT_LANGUAGE)
+
+
+def site_settings_for(request):
+    from home.models import SiteSettings
+
+    return SiteSettings.for_request(request)
+
+
+def offered_languages(request):
+    """The language codes this request's site offers, English first."""
+    if request is not None and site_settings_for(request).welsh_offered:
+        return [DEFAULT_LANGUAGE, WELSH]
+    return [DEFAULT_LANGUAGE]
+
+
+def language_name(code):
+    return dict(settings.LANGUAGES)[code]
+
+
+def html_lang(code):
+    """The value for a ``lang`` or ``hreflang`` attribute: ``en-GB`` or ``cy``."""
+    return "en-GB" if code == DEFAULT_LANGUAGE else code
+
+
+def localized_root(root):
+    """The site's root page in the active language: its live translation, else ``root``.
+
+    Uses the cached locale ids, so English requests cost no query and Welsh ones one.
+    """
+    locale_id = active_locale_id()
+    if root is None or locale_id is None or locale_id == root.locale_id:
+        return root
+    translated = root.get_translations().filter(locale_id=locale_id).live().specific().first()
+    return translated or root
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the site's home page in the request's language.
+
+    Wagtail would route from ``site.root_page.localized``, which looks the active locale
+    up on every request; this uses the cached locale ids instead. And where the home page
+    has no live translation in the request's language, every page under that language's
+    prefix is a 404, rather than the English page served under a Welsh address.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        site = Site.find_for_request(request)
+        route = None
+        if site is not None:
+            root = localized_root(site.root_page)
+            if root.locale_id == active_locale_id():
+                try:
+                    route = root.specific.route(request, [part for part in path.split("/") if part])
+                except Http404:
+                    route = None
+        request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's ``LocaleMiddleware`` with two changes: a language the site does not offer
+    is a 404 rather than served, and responses do not vary by ``Accept-Language`` (the
+    URL alone decides the language), so caches keep one copy of each page."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        language = translation.get_language_from_path(request.path_info)
+        if language and language != DEFAULT_LANGUAGE and language not in offered_languages(request):
+            translation.activate(DEFAULT_LANGUAGE)
+            request.LANGUAGE_CODE = DEFAULT_LANGUAGE
+            raise Http404("This site is not offered in that language.")
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if response.has_header("Vary"):
+            kept = [h for h in cc_delim_re.split(response["Vary"]) if h and h.lower() != "accept-language"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
+
+
+def in_reader_language(pages):
+    """``pages`` with each replaced by its live translation in the active language where
+    there is one (one query, none in English). Each page gets ``lang``: "" when it is in
+    the active language, else the ``lang`` attribute value of its own language, so a link
+    to a page not yet translated is marked as English."""
+    pages = [page for page in pages if page is not None]
+    locale_id = active_locale_id()
+    needed = [page for page in pages if page.locale_id != locale_id]
+    translations = {}
+    if needed and locale_id is not None:
+        from wagtail.models import Page
+
+        rows = Page.objects.filter(
+            translation_key__in=[page.translation_key for page in needed], locale_id=locale_id
+        ).live()
+        translations = {page.translation_key: page for page in rows}
+    shown = []
+    for page in pages:
+        if page.locale_id != locale_id and page.translation_key in translations:
+            page = translations[page.translation_key]
+        page.lang = "" if page.locale_id == locale_id else html_lang(page_language(page))
+        shown.append(page)
+    return shown
+
+
+def page_language(page):
+    """The language code of ``page``'s locale, from the cache of locale ids."""
+    for code, locale_id in _locale_ids.items():
+        if locale_id == page.locale_id:
+            return code
+    return page.locale.language_code

@@ -1,0 +1,71 @@
+"""sitemap.xml: every public page in every language the site offers, each with
+``hreflang`` alternates for its translations (Wagtail's own sitemap lists one language)."""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.models import Page
+
+from home.i18n import html_lang, locale_id_for, offered_languages, page_language
+from home.models import not_expired
+
+
+def hidden_reviews():
+    """Translation keys of reviews past their come-down date in any language; every
+    language of such a review leaves the sitemap at the same moment."""
+    from dhr.models.reviews import aged_translation_keys
+
+    return aged_translation_keys()
+
+
+class BilingualSitemap(Sitemap):
+    """Plain ``Page`` rows, not each page type's own: no page type changes what it lists
+    (reviews that have come down are left out by the query itself), and the sitemap
+    then costs the same few queries however many page types there are."""
+
+    def items(self):
+        site = self.get_wagtail_site()
+        locale_ids = [locale_id_for(code) for code in offered_languages(self.request)]
+        roots = site.root_page.get_translations(inclusive=True).filter(locale_id__in=locale_ids).live()
+        in_a_root = Q()
+        for path in roots.values_list("path", flat=True):
+            in_a_root |= Q(path__startswith=path)
+        pages = (
+            not_expired(Page.objects.filter(in_a_root).live().public())
+            .exclude(translation_key__in=hidden_reviews())
+            .order_by("path")
+        )
+        pages = list(pages)
+        by_key = defaultdict(list)
+        for page in pages:
+            by_key[page.translation_key].append(page)
+        self._translations = by_key
+        return pages
+
+    def _urls(self, page, protocol, domain):
+        urls = []
+        last_mods = set()
+        for item in self.paginator.page(page).object_list:
+            translations = self._translations.get(item.translation_key, [])
+            alternates = []
+            if len(translations) > 1:
+                alternates = [
+                    {
+                        "location": other.get_full_url(self.request),
+                        "lang_code": html_lang(page_language(other)),
+                    }
+                    for other in translations
+                ]
+            for url_info in item.get_sitemap_urls(self.request):
+                url_info["alternates"] = alternates
+                urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        return urls
+
+
+def sitemap(request):
+    return wagtail_sitemap_views.sitemap(request, sitemaps={"pages": BilingualSitemap(request)})
