@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -285,10 +285,16 @@ class ReviewPage(RoutablePageMixin, BasePage):
     @staticmethod
     def title_for(review_type, pseudonym):
         label = ReviewType(review_type).label if review_type in ReviewType.values else ""
-        return f"{label} into the death of '{pseudonym}'"
+        return _("%(review_type)s into the death of '%(pseudonym)s'") % {
+            "review_type": label,
+            "pseudonym": pseudonym,
+        }
 
     def build_title(self):
-        return self.title_for(self.review_type, self.pseudonym)
+        """The title in the page's own language, whichever language the editor's admin is in."""
+        language = self.locale.language_code if self.locale_id else None
+        with translation.override(language):
+            return self.title_for(self.review_type, self.pseudonym)
 
     @property
     def review_type_label(self):
