@@ -13,7 +13,7 @@ PROD_SETTINGS := cspsite.settings.production
 
 .PHONY: help
 help: ## List the targets with a line on each
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ install: $(BIN)/activate node_modules/.package-lock.json ## Create .venv and ins
 frontend: node_modules/.package-lock.json ## Build the CSS and JavaScript
 	npm run build
 
+.PHONY: messages
+messages: ## Compile the translations (locale/*/LC_MESSAGES/*.po to .mo); needs no GNU gettext
+	$(MANAGE) compile_translations
+
+.PHONY: messages-update
+messages-update: $(BIN)/activate ## Refresh locale/cy/LC_MESSAGES/django.po from the code (needs GNU gettext); then translate what is new
+	$(MANAGE) makemessages --locale cy
+
 .PHONY: migrate
 migrate: $(BIN)/activate ## Apply database migrations
 	$(MANAGE) migrate --noinput
@@ -41,7 +49,7 @@ demo: migrate ## (Re)load the demo content and the local editor account
 	$(MANAGE) load_demo_content
 
 .PHONY: run
-run: install frontend demo ## Set everything up and serve the site on http://127.0.0.1:8000
+run: install frontend messages demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	@echo ""
 	@echo "  Site:  http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (editor / local-demo-only)"
@@ -49,21 +57,21 @@ run: install frontend demo ## Set everything up and serve the site on http://127
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 .PHONY: test
-test: install frontend ## Run the whole test suite (browser tests skip if Chromium is missing)
+test: install frontend messages ## Run the whole test suite (browser tests skip if Chromium is missing)
 	$(BIN)/python -m pytest
 
 .PHONY: test-browser
-test-browser: install frontend ## Run only the browser tests (needs /usr/bin/chromium)
+test-browser: install frontend messages ## Run only the browser tests (needs /usr/bin/chromium)
 	$(BIN)/python -m pytest -m browser
 
 .PHONY: release
-release: frontend ## Production release: build CSS/JS, collectstatic, migrate, check --deploy
+release: frontend messages ## Production release: build CSS/JS and translations, collectstatic, migrate, check --deploy
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(MANAGE) check --deploy --fail-level WARNING
 
 .PHONY: serve-prod
-serve-prod: ## Serve with gunicorn and production settings (set the variables in docs/deployment.md)
+serve-prod: messages ## Serve with gunicorn and production settings (set the variables in docs/deployment.md)
 	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-$(PROD_SETTINGS)} $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
 .PHONY: backup
@@ -76,15 +84,15 @@ restore: ## Replace the database and media with a backup: make restore BACKUP=ba
 	$(MANAGE) restore_site "$(BACKUP)"
 
 .PHONY: bench-throughput
-bench-throughput: ## Requests/s side by side: static nginx, edge cache, app cache, bare Wagtail
+bench-throughput: messages ## Requests/s side by side: static nginx, edge cache, app cache, bare Wagtail
 	bench/throughput.sh
 
 .PHONY: bench-render
-bench-render: ## Median and p95 uncached render time of each page type with 500 reviews
+bench-render: messages ## Median and p95 uncached render time of each page type with 500 reviews
 	$(BIN)/python bench/render.py
 
 .PHONY: check-two-instances
-check-two-instances: ## Two gunicorn instances sharing PostgreSQL and Redis stay in step
+check-two-instances: messages ## Two gunicorn instances sharing PostgreSQL and Redis stay in step
 	bench/two_instances.sh
 
 .PHONY: lint

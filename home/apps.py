@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
-    verbose_name = "Home and site-wide"
+    verbose_name = _("Home and site-wide")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

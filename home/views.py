@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -61,7 +62,7 @@ def mark_page_reviewed(request, page_id):
         messages.success(
             request,
             _("'%(title)s' marked as reviewed. Next review due %(date)s.")
-            % {"title": page.get_admin_display_title(), "date": f"{page.next_review_due:%-d %B %Y}"},
+            % {"title": page.get_admin_display_title(), "date": date_format(page.next_review_due, "j F Y")},
         )
         next_url = request.POST.get("next", "")
         if next_url.startswith("/admin/") and "//" not in next_url:

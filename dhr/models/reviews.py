@@ -18,7 +18,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -309,12 +308,13 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def title_for(review_type, pseudonym, language=DEFAULT_LANGUAGE):
         with translation.override(language):
             label = ReviewType(review_type).label if review_type in ReviewType.values else ""
-            return gettext("{review_type} into the death of '{pseudonym}'").format(
-                review_type=label, pseudonym=pseudonym
-            )
+            return _("%(review_type)s into the death of '%(pseudonym)s'") % {
+                "review_type": label,
+                "pseudonym": pseudonym,
+            }
 
     def build_title(self):
-        """The title in the page's own language, so a Welsh review is titled in Welsh."""
+        """The title in the page's own language, whichever language the editor's admin is in."""
         language = page_language(self) if self.locale_id else DEFAULT_LANGUAGE
         return self.title_for(self.review_type, self.pseudonym, language)
 
