@@ -19,6 +19,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from dhr.models.reviews import aged_translation_keys
 from home.models import not_expired
 
 from .backend import site_search_backend
@@ -30,16 +31,19 @@ RESULTS_PER_PAGE = 10
 
 
 def searchable_pages(root_page, at=None):
-    """Live, public pages of one site whose ``expire_at`` has not passed.
+    """Live, public pages under ``root_page`` (one site, in one language: the home page or
+    its translation) whose ``expire_at`` has not passed.
 
     Expiry is checked here, at request time, so a page drops out of search the moment it
-    expires, whether or not ``publish_scheduled`` has run yet.
+    expires, whether or not ``publish_scheduled`` has run yet; and a review drops out in
+    every language the moment any language of it expires.
     """
     return (
         Page.objects.live()
         .public()
         .descendant_of(root_page, inclusive=True)
         .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
+        .exclude(translation_key__in=aged_translation_keys(at))
     )
 
 

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
+from home.i18n import localized_root
 from home.models import not_expired
 
 from .query import clean_query, query_terms, suggests_helplines
@@ -72,8 +73,11 @@ def search(request):
         "results": [],
         "show_helplines": bool(query) and (not terms or suggests_helplines(terms)),
     }
+    # The reader's language: the home page's translation is the root of that language's
+    # pages, so results, sections and "browse instead" are all in that language.
+    root = localized_root(site.root_page)
     if terms:
-        site_search = SiteSearch(request, site.root_page, terms, section)
+        site_search = SiteSearch(request, root, terms, section)
         try:
             page_of_results, results = site_search.run(page_number)
         except EmptyPage as exc:
@@ -103,5 +107,5 @@ def search(request):
             context["show_helplines"] = True
     if query and not context["results"]:
         # Evaluated only by the "no results" page: the main sections, to browse instead.
-        context["browse_pages"] = not_expired(site.root_page.get_children().live().public().in_menu())
+        context["browse_pages"] = not_expired(root.get_children().live().public().in_menu())
     return TemplateResponse(request, "search/search.html", context)
