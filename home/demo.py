@@ -10,8 +10,10 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.models import AlertBanner, HomePage, HomePagePartner, SiteSettings, StandardPage
+from home.nation import Nation
 
 ORGANISATION = "Millbrook Community Safety Partnership"
+ORGANISATION_CY = "Partneriaeth Diogelwch Cymunedol Millbrook"
 
 
 def upsert_page(parent, model, slug, publish=True, **fields):
@@ -72,7 +74,37 @@ HELPLINES = [
 ]
 
 
-def load_home(site):
+# In Wales Live Fear Free comes first, and each line has its Welsh text.
+WELSH_HELPLINES = [
+    {
+        **HELPLINES[2],
+        "name": "Live Fear Free",
+        "name_cy": "Byw Heb Ofn",
+        "hours_cy": "24 awr y dydd",
+        "description_cy": "Help a chyngor yng Nghymru ar gam-drin domestig a thrais rhywiol.",
+    },
+    {
+        **HELPLINES[0],
+        "name_cy": "Llinell Gymorth Genedlaethol Cam-drin Domestig",
+        "hours_cy": "24 awr y dydd, bob dydd",
+        "description_cy": (
+            "Cymorth cyfrinachol am ddim i unrhyw un sy'n profi cam-drin domestig, ac i bobl "
+            "sy'n poeni am rywun."
+        ),
+    },
+    {
+        **HELPLINES[1],
+        "name_cy": "Llinell Gyngor i Ddynion (Men's Advice Line)",
+        "description_cy": "Cymorth i ddynion sy'n profi cam-drin domestig.",
+    },
+]
+
+
+# The local NHS body's name follows the nation (SiteSettings.nhs_body).
+NHS_BODY = {Nation.ENGLAND: "Integrated Care Board", Nation.WALES: "Local Health Board"}
+
+
+def load_home(site, nation=Nation.ENGLAND):
     home = site.root_page.specific
     if not isinstance(home, HomePage):
         raise TypeError("The default site's root page is not a HomePage; run migrate first.")
@@ -84,7 +116,7 @@ def load_home(site):
             ("Millshire Police", "Responsible authority: the police", True),
             ("Millshire Fire and Rescue Service", "Responsible authority: fire and rescue", True),
             ("The Probation Service", "Responsible authority: probation", True),
-            ("Millshire Integrated Care Board", "Responsible authority: the local NHS body", True),
+            (f"Millshire {NHS_BODY[nation]}", "Responsible authority: the local NHS body", True),
             (
                 "Millshire Office of the Police and Crime Commissioner",
                 "Partner: funds and oversees local policing priorities",
@@ -318,13 +350,16 @@ def load_footer_pages(home):
     return pages
 
 
-def load_settings(site, pages):
+def load_settings(site, pages, nation=Nation.ENGLAND):
     settings = SiteSettings.for_site(site)
+    settings.nation = nation
     settings.organisation_name = ORGANISATION
+    settings.organisation_name_cy = ORGANISATION_CY if nation == Nation.WALES else ""
     settings.contact_email = "community.safety@millbrook.example"
     settings.contact_phone = "01632 960 000"
     settings.request_copy_inbox = "dhr.requests@millbrook.example"
-    settings.helplines = [("helpline", helpline) for helpline in HELPLINES]
+    helplines = WELSH_HELPLINES if nation == Nation.WALES else HELPLINES
+    settings.helplines = [("helpline", helpline) for helpline in helplines]
     settings.social_links = [("link", {"name": "Facebook", "url": "https://www.facebook.com/"})]
     settings.accessibility_page = pages["accessibility"]
     settings.privacy_page = pages["privacy"]
@@ -372,11 +407,11 @@ def set_featured_sections(home):
     home.save_revision(log_action=False).publish(log_action=False)
 
 
-def load(stdout=None):
+def load(stdout=None, nation=Nation.ENGLAND):
     site = Site.objects.get(is_default_site=True)
-    home = load_home(site)
+    home = load_home(site, nation)
     pages = load_footer_pages(home)
-    load_settings(site, pages)
+    load_settings(site, pages, nation)
     load_banner()
     return home
 

@@ -35,12 +35,17 @@ def demo_site(db):
 
 @pytest.fixture(autouse=True)
 def _forget_locale_ids():
-    """Locale rows made in one test are rolled back; forget their ids between tests."""
+    """Locale rows made in one test are rolled back; forget their ids between tests. And a
+    request to a Welsh page leaves Welsh active in the thread: start each test in English."""
+    from django.utils import translation
+
     from home.i18n import forget_locales
 
     forget_locales()
+    translation.activate("en-gb")
     yield
     forget_locales()
+    translation.activate("en-gb")
 
 
 @pytest.fixture(autouse=True)

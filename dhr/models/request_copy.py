@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 
 from dhr.breadcrumbs import routed_ancestors
 from home.models import BasePage, SiteSettings
@@ -296,7 +297,7 @@ class RequestCopyFormPage(FormMixin, BasePage):
         ).send()
 
 
-class RequestCopyFormField(AbstractFormField):
+class RequestCopyFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey(RequestCopyFormPage, on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(
         _("field type"),
@@ -317,5 +318,5 @@ class RequestCopyFormField(AbstractFormField):
         help_text=_("Optional hint shown under the label, such as an example answer."),
     )
 
-    class Meta(AbstractFormField.Meta):
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("form field")

@@ -7,9 +7,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Locale
 
 from home.i18n import in_reader_language
-from home.nation import Nation, NationMixin
+from home.nation import WELSH, Nation, NationMixin
 
 
 class HelplineBlock(blocks.StructBlock):
@@ -207,6 +208,12 @@ class SiteSettings(NationMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.welsh_offered:
+            # Welsh content needs its locale; editors then see "Translate" in the admin.
+            Locale.objects.get_or_create(language_code=WELSH)
 
     @property
     def footer_pages(self):

@@ -32,8 +32,9 @@ def _counterparts(request, page, root):
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """One entry per language the site offers (none where it offers only English):
-    ``code``, ``name`` (in that language), ``lang``, ``url``, ``full_url``, ``current``
-    and ``translated`` (False when ``url`` is that language's home page instead)."""
+    ``code``, ``name`` (in that language), ``lang``, ``url``, ``full_url``, ``current``,
+    ``translated`` (False when ``url`` is that language's home page instead) and
+    ``alternate`` (whether to give it as an ``hreflang`` alternate)."""
     request = context.get("request")
     if request is None:
         return []
@@ -44,6 +45,10 @@ def language_versions(context):
     versions = []
     if len(codes) > 1:
         versions = _versions(context, request, codes)
+    # hreflang alternates only where the page exists in more than one language.
+    alternates = [version for version in versions if version["translated"] and version["full_url"]]
+    for version in versions:
+        version["alternate"] = len(alternates) > 1 and version in alternates
     request._cspsite_language_versions = versions
     return versions
 

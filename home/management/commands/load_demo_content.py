@@ -8,10 +8,12 @@ import importlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import demo as home_demo
+from home import demo_welsh
+from home.nation import Nation
 
 SECTION_APPS = ["dhr", "duties"]
 DEMO_EDITOR = {"username": "editor", "password": "local-demo-only", "email": "editor@millbrook.example"}
@@ -20,9 +22,19 @@ DEMO_EDITOR = {"username": "editor", "password": "local-demo-only", "email": "ed
 class Command(BaseCommand):
     help = "Load or refresh the demo content (idempotent)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--nation",
+            choices=[choice.value for choice in Nation],
+            default=Nation.ENGLAND.value,
+            help="england (the default): English only. wales: also the home page, the DHR "
+            "guidance and the request form in Welsh, awaiting a translator's check.",
+        )
+
     def handle(self, *args, **options):
+        nation = Nation(options["nation"])
         with transaction.atomic():
-            home = home_demo.load()
+            home = home_demo.load(nation=nation)
             for app in SECTION_APPS:
                 try:
                     module = importlib.import_module(f"{app}.demo")
@@ -32,7 +44,12 @@ class Command(BaseCommand):
                     continue
                 module.load(home)
             home_demo.set_featured_sections(home)
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+            if nation == Nation.WALES:
+                try:
+                    demo_welsh.load(demo_welsh_pages(home))
+                except demo_welsh.MissingWelshText as exc:
+                    raise CommandError(str(exc)) from exc
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({nation.label})."))
         if settings.DEMO_EDITOR_ENABLED:
             self._ensure_editor()
 
@@ -48,3 +65,13 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Local editor account: {DEMO_EDITOR['username']} / {DEMO_EDITOR['password']} (dev settings only)"
         )
+
+
+def demo_welsh_pages(home):
+    """The pages the Welsh demo translates, parents first: the home page, the DHR section
+    page with its guidance, and the request-a-copy form."""
+    from dhr.models import DHRIndexPage, RequestCopyFormPage
+
+    index = DHRIndexPage.objects.child_of(home).get()
+    form = RequestCopyFormPage.objects.child_of(index).get()
+    return [home, index, form]

@@ -1,0 +1,108 @@
+"""Welsh demo content, for ``load_demo_content --nation wales``.
+
+The home page, the DHR section page (its guidance) and the request-a-copy form are
+translated the way editors translate them: through wagtail-localize, by importing a PO
+file (``home/demo_content/cy.po``, English text to Welsh text). Each Welsh page is then
+put into the "Welsh translation check" workflow, so the admin shows it as awaiting a
+professional translator: the demo's Welsh is a draft, not a checked translation.
+"""
+
+from pathlib import Path
+
+import polib
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, Locale, Workflow
+from wagtail_localize.models import Translation, TranslationSource
+
+from home.i18n import WELSH
+
+CATALOGUE = Path(__file__).parent / "demo_content" / "cy.po"
+WORKFLOW_NAME = "Welsh translation check"
+TASK_NAME = "Check by a professional Welsh translator"
+
+
+class MissingWelshText(Exception):
+    pass
+
+
+def welsh_text():
+    """English segment text to its Welsh translation, from the demo catalogue."""
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUE)) if entry.msgstr}
+
+
+def translation_check_workflow():
+    """A workflow with one task for the Moderators group. It is not attached to any part
+    of the tree: pages are put into it one by one, as a marker that their Welsh needs a
+    professional translator's check before anyone relies on it."""
+    task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
+    task.groups.set(Group.objects.filter(name="Moderators"))
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    return workflow
+
+
+def translate(page, locale, texts, user=None):
+    """Create or refresh ``page``'s translation into ``locale`` from ``texts`` and publish it.
+
+    Raises ``MissingWelshText`` listing any of the page's text with no Welsh in ``texts``,
+    before anything is saved.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(page)
+    if not created:
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    missing = [entry.msgid for entry in po if entry.msgid not in texts]
+    if missing:
+        raise MissingWelshText(
+            f"{len(missing)} strings of '{page.title}' have no Welsh in {CATALOGUE.name}:\n"
+            + "\n".join(f"  {msgid!r}" for msgid in missing)
+        )
+    for entry in po:
+        entry.msgstr = texts[entry.msgid]
+    translation.import_po(po, user=user, tool_name="demo content")
+    translation.save_target(user=user, publish=True)
+    return page.get_translation(locale)
+
+
+def mark_for_translation_check(page, workflow, user=None):
+    if page.workflow_in_progress:
+        return
+    workflow.start(page, user)
+
+
+def load(pages, user=None):
+    """Translate ``pages`` (parents before children) into Welsh and mark each for a check."""
+    locale, _ = Locale.objects.get_or_create(language_code=WELSH)
+    texts = welsh_text()
+    workflow = translation_check_workflow()
+    translated = []
+    for page in pages:
+        welsh = translate(page.specific, locale, texts, user)
+        mark_for_translation_check(welsh, workflow, user)
+        translated.append(welsh)
+    return translated
+
+
+def export_strings(pages, path):
+    """Write the English text of ``pages`` as a PO file, keeping any Welsh already in the
+    demo catalogue: how ``home/demo_content/cy.po`` is made and kept up to date."""
+    locale, _ = Locale.objects.get_or_create(language_code=WELSH)
+    known = welsh_text() if CATALOGUE.exists() else {}
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": WELSH}
+    seen = set()
+    for page in pages:
+        source, created = TranslationSource.get_or_create_from_instance(page.specific)
+        if not created:
+            source.update_from_db()
+        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
+        for entry in translation.export_po():
+            if entry.msgid not in seen:
+                seen.add(entry.msgid)
+                catalogue.append(polib.POEntry(msgid=entry.msgid, msgstr=known.get(entry.msgid, "")))
+    catalogue.save(str(path))
+    return len(seen)

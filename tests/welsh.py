@@ -1,0 +1,28 @@
+"""Builders for the Welsh side of the site: turning Welsh on and translating pages the
+way Wagtail does (``copy_for_translation``), with Welsh titles."""
+
+from wagtail.models import Locale
+
+from home.nation import Nation
+
+
+def offer_welsh(site_settings):
+    """Set the nation to Wales, which also creates the Welsh locale."""
+    site_settings.nation = Nation.WALES
+    site_settings.save()
+    return Locale.objects.get(language_code="cy")
+
+
+def translate(page, locale, publish=True, **fields):
+    """``page``'s Welsh translation (parents translated first), with ``fields`` set."""
+    welsh = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(welsh, name, value)
+    revision = welsh.save_revision()
+    if publish:
+        revision.publish()
+    return type(welsh).objects.get(pk=welsh.pk)
+
+
+def welsh_home(home_page, locale):
+    return translate(home_page, locale, title="Partneriaeth Diogelwch Cymunedol", slug="hafan")
