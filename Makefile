@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# england or wales: `make run NATION=wales` adds the Welsh site at /cy/ (docs/welsh.md).
+NATION ?= england
 BACKUP_DIR ?= backups
 PROD_SETTINGS := cspsite.settings.production
 
@@ -45,8 +47,8 @@ migrate: $(BIN)/activate ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 .PHONY: demo
-demo: migrate ## (Re)load the demo content and the local editor account
-	$(MANAGE) load_demo_content
+demo: migrate ## (Re)load the demo content and the local editor account (NATION=wales for Welsh too)
+	$(MANAGE) load_demo_content --nation $(NATION)
 
 .PHONY: run
 run: install frontend messages demo ## Set everything up and serve the site on http://127.0.0.1:8000
