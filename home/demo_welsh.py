@@ -11,7 +11,8 @@ from pathlib import Path
 
 import polib
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Locale, Workflow
+from django.db import transaction
+from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowTask
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.i18n import WELSH
@@ -36,9 +37,8 @@ def translation_check_workflow():
     professional translator's check before anyone relies on it."""
     task, _ = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
     task.groups.set(Group.objects.filter(name="Moderators"))
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if created:
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
 
 
@@ -75,13 +75,20 @@ def mark_for_translation_check(page, workflow, user=None):
 
 
 def load(pages, user=None):
-    """Translate ``pages`` (parents before children) into Welsh and mark each for a check."""
+    """Translate ``pages`` (parents before children) into Welsh and mark each for a check.
+
+    Not inside one transaction for all pages: wagtail-localize publishes a translation
+    when its transaction commits, and a parent published at the very end from an old copy
+    would lose track of its Welsh children. Each page commits before the next starts.
+    """
     locale, _ = Locale.objects.get_or_create(language_code=WELSH)
     texts = welsh_text()
     workflow = translation_check_workflow()
     translated = []
     for page in pages:
-        welsh = translate(page.specific, locale, texts, user)
+        with transaction.atomic():
+            welsh = translate(page.specific, locale, texts, user)
+        welsh = type(welsh).objects.get(pk=welsh.pk)
         mark_for_translation_check(welsh, workflow, user)
         translated.append(welsh)
     return translated

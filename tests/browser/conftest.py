@@ -57,7 +57,7 @@ def _free_port():
 
 @pytest.fixture(scope="session")
 def live_url(tmp_path_factory):
-    """Base URL (no trailing slash) of a server showing the demo site."""
+    """Base URL (no trailing slash) of a server showing the demo site, built for Wales."""
     _require_chromium()
     workdir = tmp_path_factory.mktemp("live")
     env = {
@@ -68,7 +68,9 @@ def live_url(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "-v0"]):
+    # As a Welsh partnership: the English pages exactly as in England, plus the Welsh site
+    # (and its language switcher) for the tests that need it.
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "--nation", "wales", "-v0"]):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, capture_output=True)
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops

@@ -44,11 +44,12 @@ class Command(BaseCommand):
                     continue
                 module.load(home)
             home_demo.set_featured_sections(home)
-            if nation == Nation.WALES:
-                try:
-                    demo_welsh.load(demo_welsh_pages(home))
-                except demo_welsh.MissingWelshText as exc:
-                    raise CommandError(str(exc)) from exc
+        if nation == Nation.WALES:
+            # After the English content has committed: see demo_welsh.load.
+            try:
+                demo_welsh.load(demo_welsh_pages(home))
+            except demo_welsh.MissingWelshText as exc:
+                raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({nation.label})."))
         if settings.DEMO_EDITOR_ENABLED:
             self._ensure_editor()
