@@ -74,16 +74,26 @@ def html_lang(code):
     return "en-GB" if code == DEFAULT_LANGUAGE else code
 
 
-def localized_root(root):
-    """The site's root page in the active language: its live translation, else ``root``.
-
-    Uses the cached locale ids, so English requests cost no query and Welsh ones one.
-    """
+def localized_root(root, request=None):
+    """The site's home page in the active language, as its own page type: its live
+    translation, else ``root`` itself. Kept on ``request`` when given, so routing, the
+    header and navigation share it; English costs no query and Welsh one."""
     locale_id = active_locale_id()
-    if root is None or locale_id is None or locale_id == root.locale_id:
-        return root
-    translated = root.get_translations().filter(locale_id=locale_id).live().specific().first()
-    return translated or root
+    cache_key = f"_cspsite_localized_root_{root.pk}_{locale_id}" if root is not None else None
+    if request is not None and cache_key and hasattr(request, cache_key):
+        return getattr(request, cache_key)
+    localized = None
+    if root is not None and locale_id is not None and locale_id != root.locale_id:
+        localized = (
+            root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
+            .live()
+            .first()
+        )
+    if localized is None and root is not None:
+        localized = root.specific
+    if request is not None and cache_key:
+        setattr(request, cache_key, localized)
+    return localized
 
 
 def serve(request, path):
@@ -98,10 +108,10 @@ def serve(request, path):
         site = Site.find_for_request(request)
         route = None
         if site is not None:
-            root = localized_root(site.root_page)
+            root = localized_root(site.root_page, request)
             if root.locale_id == active_locale_id():
                 try:
-                    route = root.specific.route(request, [part for part in path.split("/") if part])
+                    route = root.route(request, [part for part in path.split("/") if part])
                 except Http404:
                     route = None
         request._wagtail_route_for_request = route

@@ -75,7 +75,7 @@ def search(request):
     }
     # The reader's language: the home page's translation is the root of that language's
     # pages, so results, sections and "browse instead" are all in that language.
-    root = localized_root(site.root_page)
+    root = localized_root(site.root_page, request)
     if terms:
         site_search = SiteSearch(request, root, terms, section)
         try:

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -215,9 +216,43 @@ class SiteSettings(NationMixin, BaseSiteSetting):
             # Welsh content needs its locale; editors then see "Translate" in the admin.
             Locale.objects.get_or_create(language_code=WELSH)
 
+    def _pages_for_reader(self):
+        """The chosen pages (footer links and 'cover your tracks'), each in the reader's
+        language where translated: one query for all of them, none in English."""
+        locale_key = translation.get_language()
+        cached = getattr(self, "_pages_for_reader_cache", {})
+        if locale_key not in cached:
+            chosen = {
+                name: getattr(self, name)
+                for name in (
+                    "accessibility_page",
+                    "privacy_page",
+                    "cookies_page",
+                    "contact_page",
+                    "cover_tracks_page",
+                )
+            }
+            live = {name: page for name, page in chosen.items() if page is not None and page.live}
+            shown = dict(zip(live, in_reader_language(live.values()), strict=True))
+            cached[locale_key] = shown
+            self._pages_for_reader_cache = cached
+        return cached[locale_key]
+
     @property
     def footer_pages(self):
         """The footer's fixed links, in order and in the reader's language where translated,
         skipping any not chosen or not live."""
-        pages = [self.accessibility_page, self.privacy_page, self.cookies_page, self.contact_page]
-        return in_reader_language(page for page in pages if page is not None and page.live)
+        pages = self._pages_for_reader()
+        return [
+            pages[name]
+            for name in ("accessibility_page", "privacy_page", "cookies_page", "contact_page")
+            if name in pages
+        ]
+
+    @property
+    def cover_tracks_page_for_reader(self):
+        return self._pages_for_reader().get("cover_tracks_page")
+
+    @property
+    def privacy_page_for_reader(self):
+        return self._pages_for_reader().get("privacy_page")

@@ -25,7 +25,9 @@ def _counterparts(request, page, root):
     keys = {root.translation_key}
     if page is not None:
         keys.add(page.translation_key)
-    rows = not_expired(Page.objects.filter(translation_key__in=keys).live().public())
+    # Pages with a view restriction of their own are left out (in SQL: Wagtail's public()
+    # would read every restriction first); one above them covers this page too.
+    rows = not_expired(Page.objects.filter(translation_key__in=keys, view_restrictions__isnull=True).live())
     return {(row.translation_key, row.locale_id): row for row in rows}
 
 

@@ -18,7 +18,7 @@ def _site_root(context):
     if cache is not None:
         return cache
     site = Site.find_for_request(request) if request else None
-    root = localized_root(site.root_page.specific) if site else None
+    root = localized_root(site.root_page, request) if site else None
     if request is not None:
         request._cspsite_site_root = root
     return root

@@ -99,3 +99,41 @@ def test_review_page_queries_do_not_grow_with_other_reviews(client, home_page):
     assert response.status_code == 200
     assert few == many
     assert many <= BUDGET
+
+
+# Wales: every page also looks up its counterpart in the other language, a Welsh page its
+# translated home page, and a review whether any language of it has come down. Warm, that
+# fits the same budget; cold, Wagtail's site-root paths list the home page's translations
+# too (one more query, then cached for an hour), and the first look-up of the locales.
+WALES_WARM_BUDGET = BUDGET
+WALES_COLD_CEILING = BUDGET + 2
+
+
+def test_english_and_welsh_pages_within_budget_in_wales(demo_site, client):
+    from dhr.models import RequestCopyFormPage
+    from home.models import SiteSettings
+    from tests.welsh import offer_welsh, translate, welsh_home
+
+    locale = offer_welsh(SiteSettings.for_site(demo_site))
+    welsh_home(demo_site.root_page, locale)
+    index = DHRIndexPage.objects.get()
+    welsh_index = translate(index, locale, slug="adolygiadau")
+    welsh_form = translate(RequestCopyFormPage.objects.get(), locale, slug="gofyn-am-gopi")
+    review = ReviewPage.objects.current().first()
+    welsh_review = translate(review, locale)
+    urls = [
+        "/",
+        "/cy/",
+        index.url,
+        welsh_index.url,
+        welsh_form.url,
+        review.url,
+        welsh_review.url,
+        "/sitemap.xml",
+    ]
+    for url in urls:
+        response, cold = measure(client, url)
+        assert response.status_code == 200, url
+        _, warm = get_with_query_count(client, url)
+        assert cold <= WALES_COLD_CEILING, f"{url} took {cold} queries cold"
+        assert warm <= WALES_WARM_BUDGET, f"{url} took {warm} queries warm"
