@@ -112,7 +112,7 @@ def test_untranslated_page_links_to_the_welsh_home_page_and_says_so_in_welsh(cli
     link = switcher_links(html)["cy"]
     assert link["href"] == "/cy/"
     note = link.select_one(".app-language-switcher__note").get_text(strip=True)
-    assert "nid yw'r dudalen hon wedi'i chyfieithu eto" in note
+    assert "nid yw'r dudalen hon wedi'i chyfieithu" in note
     # No alternate is claimed for a translation that does not exist.
     assert hreflangs(html) == {}
 

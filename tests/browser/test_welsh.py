@@ -48,4 +48,4 @@ def test_untranslated_page_says_so_in_welsh(browser_page, live_url):
     browser_page.goto(live_url + "/contact/")
     link = browser_page.locator(".app-language-switcher a[lang='cy']")
     assert link.get_attribute("href") == "/cy/"
-    assert "nid yw'r dudalen hon wedi'i chyfieithu eto" in link.text_content()
+    assert "nid yw'r dudalen hon wedi'i chyfieithu" in link.text_content()
