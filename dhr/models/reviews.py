@@ -495,7 +495,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template=self.html_version_template,
-            context_overrides={"item": item},
+            context_overrides={"item": item, "page_is_english": page_language(self) == DEFAULT_LANGUAGE},
         )
 
     @cached_property

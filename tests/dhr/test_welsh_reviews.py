@@ -88,6 +88,9 @@ def test_both_languages_are_public_until_the_period_ends_then_gone_on_every_rout
         assert b["welsh"].url in search_links(client, "/cy", "Lesley")
         for url in document_urls(b["welsh"]):
             assert client.get(url).status_code == 200
+        (item,) = b["welsh"].documents.exclude(html_version="")[:1]
+        web_version = client.get(item.html_version_url).content.decode()
+        assert '<div class="app-rich-text" lang="en-GB">' in web_version  # the report stays English
     with time_machine.travel(AFTER_EXPIRY, tick=False):
         # Before publish_scheduled runs ...
         assert ReviewPage.objects.get(pk=b["welsh"].pk).live
