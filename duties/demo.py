@@ -7,6 +7,8 @@ our own words from FACTS.md; the statute is quoted word for word with its citati
 
 import datetime
 
+from django.utils import translation
+
 from duties.models import (
     DutyIndexPage,
     DutyPage,
@@ -18,6 +20,7 @@ from duties.models import (
     WorkstreamRelatedPage,
 )
 from home.demo import body, paragraph, upsert_page
+from home.models import SiteSettings
 
 SECTION_17_URL = "https://www.legislation.gov.uk/ukpga/1998/37/section/17"
 
@@ -125,6 +128,10 @@ def load_duties_index(home):
 
 
 def load_section_17(duties_index):
+    # The local NHS body's name follows the nation: an Integrated Care Board in England, a
+    # Local Health Board in Wales.
+    with translation.override("en-gb"):
+        nhs_body = str(SiteSettings.for_site(duties_index.get_site()).nhs_body)
     return upsert_page(
         duties_index,
         DutyPage,
@@ -195,7 +202,7 @@ def load_section_17(duties_index):
                 {
                     "name": "The local NHS body",
                     "description": (
-                        "Millshire Integrated Care Board, which plans and pays for local health services, "
+                        f"Millshire {nhs_body}, which plans and pays for local health services, "
                         "including drug and alcohol treatment."
                     ),
                 },

@@ -38,6 +38,10 @@ def test_welsh_demo_translates_three_pages_and_marks_them_for_a_translators_chec
         assert page.title != english.title
         state = page.current_workflow_state
         assert state is not None and state.workflow.name == WORKFLOW_NAME, page.url
+    # The nation's defaults: a Local Health Board, and Live Fear Free first.
+    assert "Millshire Local Health Board" in client.get("/statutory-duties/section-17/").content.decode()
+    assert "Millshire Local Health Board" in client.get("/").content.decode()
+    assert SiteSettings.for_site(site).display_helplines[0]["number"] == "0808 80 10 800"
     form = BeautifulSoup(client.get(pages[2].url).content, "html.parser")
     assert form.select_one("main button[type=submit]").get_text(strip=True) == "Anfon cais"
 
@@ -47,3 +51,4 @@ def test_english_demo_has_no_welsh(client):
     assert not SiteSettings.for_site(Site.objects.get(is_default_site=True)).welsh_offered
     assert not Page.objects.filter(locale__language_code="cy").exists()
     assert client.get("/cy/").status_code == 404
+    assert "Millshire Integrated Care Board" in client.get("/statutory-duties/section-17/").content.decode()
