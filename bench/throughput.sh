@@ -15,8 +15,11 @@ CONNECTIONS=${2:-50}
 THREADS=2
 WORKERS=2
 APP_PORT=18101 EDGE_PORT=18180 STATIC_PORT=18181 PURGE_PORT=18182 BARE_PORT=18102
-DB_NAME=cspsite_bench
-REDIS_DB=14 # pages go in REDIS_DB + 1, the bare site in 13; other databases are left alone
+# Override with BENCH_DB_NAME / BENCH_REDIS_DB when other runs share PostgreSQL and Redis.
+DB_NAME=${BENCH_DB_NAME:-cspsite_bench}
+# cspsite caches in REDIS_DB, pages in REDIS_DB + 1; the bare site in REDIS_DB under its own
+# key prefix. Other databases are left alone.
+REDIS_DB=${BENCH_REDIS_DB:-14}
 WORK=$(mktemp -d /tmp/cspsite-bench.XXXXXX)
 PIDS=()
 STARTED_REDIS=""
@@ -26,7 +29,6 @@ cleanup() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
     redis-cli -n "$((REDIS_DB + 1))" flushdb >/dev/null 2>&1 || true
-    redis-cli -n 13 flushdb >/dev/null 2>&1 || true
     [ -n "$STARTED_REDIS" ] && redis-cli shutdown nosave >/dev/null 2>&1 || true
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME" postgres >/dev/null 2>&1 || true
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
@@ -67,13 +69,13 @@ wait_for "http://127.0.0.1:$APP_PORT/"
 echo "==> bare wagtail start site with Django's cache middleware"
 mkdir -p "$WORK/bare"
 (cd "$WORK/bare" && "$ROOT/.venv/bin/wagtail" start bare . >/dev/null)
-cat >>"$WORK/bare/bare/settings/production.py" <<'PY'
+cat >>"$WORK/bare/bare/settings/production.py" <<PY
 SECRET_KEY = "bench-only-bare-site"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 MIDDLEWARE = ["django.middleware.cache.UpdateCacheMiddleware", *MIDDLEWARE, "django.middleware.cache.FetchFromCacheMiddleware"]
 CACHE_MIDDLEWARE_SECONDS = 300
-# Cached the same way as cspsite: in Redis (its own database), not in process memory.
-CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}}
+# Cached the same way as cspsite: in Redis (its own key prefix), not in process memory.
+CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/$REDIS_DB", "KEY_PREFIX": "bare"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 PY
 (cd "$WORK/bare" && env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=bare.settings.production \

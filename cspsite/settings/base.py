@@ -93,7 +93,7 @@ MIDDLEWARE = [
     # Stored responses already carry the security headers the later middleware added.
     "wagtailcache.cache.UpdateCacheMiddleware",
     "ops.caching.CacheHeadersMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "ops.caching.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
