@@ -12,14 +12,17 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db import DatabaseError, transaction
-from django.db.models import Q
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from django.db import DatabaseError, connection, transaction
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from home.models import not_expired
+from home.models import BasePage, in_private_section, not_expired
 
 from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
@@ -37,16 +40,53 @@ def searchable_pages(root_page, at=None):
     """
     return (
         Page.objects.live()
-        .public()
+        .exclude(pk__in=Page.objects.filter(in_private_section()).values("pk"))
         .descendant_of(root_page, inclusive=True)
         .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
     )
 
 
 def is_withdrawn(page):
-    """A page type's own expiry rule has the last word, even over the database filter."""
-    is_expired = getattr(page, "is_expired", None)
-    return bool(is_expired and is_expired())
+    """A page type's own expiry rule has the last word, even over the database filter.
+
+    Results are base ``Page`` objects, shown without loading each page's own type. The
+    rule every page type has now, ``BasePage.is_expired``, needs only ``expire_at``; a
+    page type with a rule of its own is loaded as that type to apply it."""
+    rule = getattr(page.specific_class, "is_expired", None)
+    if rule is None:
+        return False
+    if rule is BasePage.is_expired:
+        return BasePage.is_expired(page)
+    return bool(page.specific.is_expired())
+
+
+def _summary_paths():
+    """``<page type>__summary`` from ``Page`` for every page type with a summary column of
+    its own (a page type inheriting one from another page type reads its parent's)."""
+    paths = []
+    for model in get_page_models():
+        try:
+            field = model._meta.get_field("summary")
+        except FieldDoesNotExist:
+            continue
+        if field.model is not model:
+            continue
+        path, node = [], model
+        while node is not Page:
+            parent, link = next(iter(node._meta.parents.items()))
+            path.append(link.remote_field.get_accessor_name())
+            node = parent
+        paths.append("__".join([*reversed(path), "summary"]))
+    return paths
+
+
+def with_summaries(queryset):
+    """``queryset`` of base pages, each with ``own_summary``: its page type's summary,
+    joined in the same query rather than loading each page type separately."""
+    paths = _summary_paths()
+    if not paths:
+        return queryset.annotate(own_summary=Value(""))
+    return queryset.annotate(own_summary=Coalesce(*paths, Value(""), output_field=CharField()))
 
 
 @dataclass
@@ -89,7 +129,7 @@ class SiteSearch:
         self.terms = terms
         self.query_string = " ".join(terms)
         self.section = section
-        self.sections = SiteSections(root_page)
+        self.sections = SiteSections(root_page, request)
         self.pages = searchable_pages(root_page)
         self.backend = site_search_backend()
         self.any_word = False
@@ -119,7 +159,9 @@ class SiteSearch:
             .order_by("sort_order", "pk")
         )
         page_ids = [pick.page_id for pick in picks if pick.page_id]
-        pages = {page.pk: page for page in self.pages.filter(pk__in=page_ids).specific()} if page_ids else {}
+        pages = (
+            {page.pk: page for page in with_summaries(self.pages.filter(pk__in=page_ids))} if page_ids else {}
+        )
         promotions = []
         for pick in picks:
             if pick.page_id:
@@ -187,7 +229,7 @@ class SiteSearch:
         if self.section is not None:
             queryset = queryset.filter(self.sections.filter_for(self.section))
             count = self.organic_counts[self.section.key]
-        paginator = Paginator(_Counted(self._search(queryset.specific()), count), RESULTS_PER_PAGE)
+        paginator = Paginator(_Counted(self._search(with_summaries(queryset)), count), RESULTS_PER_PAGE)
         return paginator.page(page_number)
 
     def results_for(self, page_of_results):
@@ -209,7 +251,7 @@ class SiteSearch:
         return Result(
             title=page.title,
             url=page.get_url(self.request),
-            summary=getattr(page, "summary", "") or page.search_description,
+            summary=page.own_summary or page.search_description,
             section=self.sections.section_for(page.path),
             updated_at=page.last_published_at,
             promoted=promoted,
@@ -218,10 +260,27 @@ class SiteSearch:
 
 
 def record_query(query_string):
-    """Count the query for the popular-searches report: its words and the date, nothing
-    about who searched. A failure here never stops the results being shown."""
+    """Count the query for the popular-searches report (Wagtail's ``Query`` and
+    ``QueryDailyHits``, as ``Query.get(...).add_hit()`` counts it): its words and the
+    date, nothing about who searched. A failure here never stops the results being shown.
+
+    Two statements whatever has been searched for before: add the query if it is new,
+    then add today's row or one more hit to it (an upsert, the same SQL on SQLite and
+    PostgreSQL, so two searches at the same moment are both counted).
+    """
+    normalised = normalise_query_string(query_string)
+    today = timezone.now().date()
+    quote = connection.ops.quote_name
+    hits_table, query_table = quote(QueryDailyHits._meta.db_table), quote(Query._meta.db_table)
     try:
         with transaction.atomic():
-            Query.get(query_string).add_hit()
+            Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {hits_table} (query_id, date, hits) "  # noqa: S608 (names from _meta)
+                    f"SELECT id, %s, 1 FROM {query_table} WHERE query_string = %s "
+                    f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1",
+                    [today, normalised],
+                )
     except DatabaseError:
         logger.warning("Could not record a search query", exc_info=True)

@@ -73,6 +73,21 @@ def test_navigation_lists_menu_pages_and_marks_current(home_page, client):
     assert html.select_one("[aria-current='true']").get_text(strip=True) == "Workstreams"
 
 
+def test_navigation_leaves_out_private_and_unpublished_pages(home_page, client):
+    from wagtail.models import PageViewRestriction
+
+    StandardPageFactory(parent=home_page, title="Workstreams", show_in_menus=True)
+    private = StandardPageFactory(parent=home_page, title="Partners only", show_in_menus=True)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    draft = StandardPageFactory(parent=home_page, title="Not yet published", show_in_menus=True)
+    draft.unpublish()
+
+    html = soup(client.get(home_page.url))
+
+    items = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__link")]
+    assert items == ["Workstreams"]
+
+
 def test_breadcrumbs_show_ancestors(home_page, client):
     parent = StandardPageFactory(parent=home_page, title="About")
     child = StandardPageFactory(parent=parent, title="Our partners")

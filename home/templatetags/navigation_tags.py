@@ -7,6 +7,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from home.models import AlertBanner
+from home.navigation import menu_pages
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ def _site_root(context):
     if cache is not None:
         return cache
     site = Site.find_for_request(request) if request else None
-    root = site.root_page.specific if site else None
+    root = site.root_page if site else None  # the menu needs no field of HomePage's own
     if request is not None:
         request._cspsite_site_root = root
     return root
@@ -27,7 +28,7 @@ def _site_root(context):
 def main_navigation(context):
     root = _site_root(context)
     page = context.get("page")
-    items = list(root.get_children().live().public().in_menu()) if root else []
+    items = menu_pages(root, context.get("request")) if root else []
     current_path = page.path if isinstance(page, Page) else ""
     return {
         "request": context.get("request"),
