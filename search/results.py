@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import CharField, Q, Value
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from home.models import BasePage, in_private_section, not_expired
+from home.models import BasePage, not_expired, private_page_ids
 
 from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
@@ -40,7 +40,7 @@ def searchable_pages(root_page, at=None):
     """
     return (
         Page.objects.live()
-        .exclude(pk__in=Page.objects.filter(in_private_section()).values("pk"))
+        .exclude(pk__in=private_page_ids())
         .descendant_of(root_page, inclusive=True)
         .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
     )
@@ -60,33 +60,32 @@ def is_withdrawn(page):
     return bool(page.specific.is_expired())
 
 
-def _summary_paths():
-    """``<page type>__summary`` from ``Page`` for every page type with a summary column of
-    its own (a page type inheriting one from another page type reads its parent's)."""
-    paths = []
+def _summary_tables():
+    """Every page type with a summary column of its own (a page type inheriting one from
+    another page type reads its parent's)."""
+    models = []
     for model in get_page_models():
         try:
             field = model._meta.get_field("summary")
         except FieldDoesNotExist:
             continue
-        if field.model is not model:
-            continue
-        path, node = [], model
-        while node is not Page:
-            parent, link = next(iter(node._meta.parents.items()))
-            path.append(link.remote_field.get_accessor_name())
-            node = parent
-        paths.append("__".join([*reversed(path), "summary"]))
-    return paths
+        if field.model is model:
+            models.append(model)
+    return models
 
 
 def with_summaries(queryset):
-    """``queryset`` of base pages, each with ``own_summary``: its page type's summary,
-    joined in the same query rather than loading each page type separately."""
-    paths = _summary_paths()
-    if not paths:
-        return queryset.annotate(own_summary=Value(""))
-    return queryset.annotate(own_summary=Coalesce(*paths, Value(""), output_field=CharField()))
+    """``queryset`` of base pages, each with ``own_summary``: its page type's summary, read
+    in the same query rather than loading each page type separately.
+
+    One small subquery per page type, by primary key. In the select list, PostgreSQL
+    evaluates them only for the rows the LIMIT keeps, after sorting; joining the page
+    types' tables instead would join every page before the search narrows them down."""
+    summaries = [
+        Subquery(model._default_manager.filter(pk=OuterRef("pk")).values("summary")[:1])
+        for model in _summary_tables()
+    ]
+    return queryset.annotate(own_summary=Coalesce(*summaries, Value(""), output_field=CharField()))
 
 
 @dataclass
