@@ -6,12 +6,13 @@
 #           home page and DHR listing
 #   bare    a bare `wagtail start` site under gunicorn with Django's cache middleware
 # Prints requests/s and the ratios the targets in docs/performance.md use, then stops
-# everything it started. Usage: bench/throughput.sh [seconds] [connections]
+# everything it started. Usage: bench/throughput.sh [seconds] [connections] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION=${1:-10}
 CONNECTIONS=${2:-50}
+ROUNDS=${3:-3}
 THREADS=2
 WORKERS=2
 APP_PORT=18101 EDGE_PORT=18180 STATIC_PORT=18181 PURGE_PORT=18182 BARE_PORT=18102
@@ -150,12 +151,32 @@ rate() { # url
         awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx responses" > "/dev/stderr"}'
 }
 
-echo "==> wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against each (gunicorn: $WORKERS sync workers, nginx: $WORKERS workers)"
-static=$(rate "http://127.0.0.1:$STATIC_PORT/")
-edge=$(rate "http://127.0.0.1:$EDGE_PORT/")
-app_home=$(rate "http://127.0.0.1:$APP_PORT/")
-app_dhr=$(rate "http://127.0.0.1:$APP_PORT/domestic-homicide-reviews/")
-bare=$(rate "http://127.0.0.1:$BARE_PORT/")
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The targets take turns, ROUNDS times, and each rate is the median of its rounds: on a
+# shared machine the load drifts, and measuring each target once in a row would hand the
+# drift to whichever came last.
+echo "==> wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against each, $ROUNDS rounds in turn (gunicorn: $WORKERS sync workers, nginx: $WORKERS workers)"
+declare -A rounds
+for round in $(seq "$ROUNDS"); do
+    line="    round $round:"
+    for target in static edge app_home app_dhr bare; do
+        case $target in
+            static) url="http://127.0.0.1:$STATIC_PORT/" ;;
+            edge) url="http://127.0.0.1:$EDGE_PORT/" ;;
+            app_home) url="http://127.0.0.1:$APP_PORT/" ;;
+            app_dhr) url="http://127.0.0.1:$APP_PORT/domestic-homicide-reviews/" ;;
+            bare) url="http://127.0.0.1:$BARE_PORT/" ;;
+        esac
+        value=$(rate "$url")
+        rounds[$target]+="$value "
+        line+=" $target=$value"
+    done
+    echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+for target in static edge app_home app_dhr bare; do
+    printf -v "$target" '%s' "$(tr ' ' '\n' <<<"${rounds[$target]}" | grep . | median)"
+done
 
 printf '\n%-48s %12s\n' "target" "requests/s"
 printf '%-48s %12.0f\n' "nginx, home page bytes as a static file" "$static"
