@@ -13,11 +13,12 @@ That "next change" instant is site-wide, so it also bounds listings, search resu
 sitemap and banners on every page. It is computed with one query and kept in the page
 cache until it passes or the cache is purged. Each stored page carries the instant that
 was current when it was stored (a purge drops both together), so a page served from the
-cache needs no further lookup, and a stored page is refused once its instant has come. Every change made in Wagtail (publish,
-unpublish, move, delete, alert banners, site settings, redirects, documents) purges the
-whole page cache at once, and again when the transaction commits, and asks the edge proxy
-(``wagtail.contrib.frontend_cache``, when configured) to drop the page and the pages that
-list it.
+cache needs no further lookup, and a stored page is refused once its instant has come.
+
+Every change made in Wagtail (publish, unpublish, move, delete, alert banners, site
+settings, redirects, documents) purges the whole page cache at once, and again when the
+transaction commits, and asks the edge proxy (``wagtail.contrib.frontend_cache``, when
+configured) to drop the page and the pages that list it.
 
 Logged-in users, previews, non-GET requests, responses that set cookies, the admin,
 documents and the health check are never cached and get ``Cache-Control: private``.

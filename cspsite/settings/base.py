@@ -88,8 +88,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous readers (wagtail-cache): Update stores responses on
     # the way out, after ops.caching has bounded their lifetime by the next scheduled
-    # change; Fetch answers cached pages before sessions, authentication and the rest run
-    # (requests with a session cookie are never cached: ops.caching.is_cacheable_request).
+    # change; Fetch (wagtail-cache's, refusing a page whose next change has come) answers
+    # cached pages before sessions, authentication and the rest run (requests with a
+    # session cookie are never cached: ops.caching.is_cacheable_request).
     # Stored responses already carry the security headers the later middleware added.
     "wagtailcache.cache.UpdateCacheMiddleware",
     "ops.caching.CacheHeadersMiddleware",
