@@ -6,17 +6,21 @@
 #           home page and DHR listing
 #   bare    a bare `wagtail start` site under gunicorn with Django's cache middleware
 # Prints requests/s and the ratios the targets in docs/performance.md use, then stops
-# everything it started. Usage: bench/throughput.sh [seconds] [connections]
+# everything it started. Usage: bench/throughput.sh [seconds] [connections] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 DURATION=${1:-10}
 CONNECTIONS=${2:-50}
+ROUNDS=${3:-3}
 THREADS=2
 WORKERS=2
 APP_PORT=18101 EDGE_PORT=18180 STATIC_PORT=18181 PURGE_PORT=18182 BARE_PORT=18102
-DB_NAME=cspsite_bench
-REDIS_DB=14 # pages go in REDIS_DB + 1, the bare site in 13; other databases are left alone
+# Override with BENCH_DB_NAME / BENCH_REDIS_DB when other runs share PostgreSQL and Redis.
+DB_NAME=${BENCH_DB_NAME:-cspsite_bench}
+# cspsite caches in REDIS_DB, pages in REDIS_DB + 1; the bare site in REDIS_DB under its own
+# key prefix. Other databases are left alone.
+REDIS_DB=${BENCH_REDIS_DB:-14}
 WORK=$(mktemp -d /tmp/cspsite-bench.XXXXXX)
 PIDS=()
 STARTED_REDIS=""
@@ -26,7 +30,6 @@ cleanup() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     redis-cli -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true
     redis-cli -n "$((REDIS_DB + 1))" flushdb >/dev/null 2>&1 || true
-    redis-cli -n 13 flushdb >/dev/null 2>&1 || true
     [ -n "$STARTED_REDIS" ] && redis-cli shutdown nosave >/dev/null 2>&1 || true
     psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DB_NAME" postgres >/dev/null 2>&1 || true
     [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
@@ -67,13 +70,13 @@ wait_for "http://127.0.0.1:$APP_PORT/"
 echo "==> bare wagtail start site with Django's cache middleware"
 mkdir -p "$WORK/bare"
 (cd "$WORK/bare" && "$ROOT/.venv/bin/wagtail" start bare . >/dev/null)
-cat >>"$WORK/bare/bare/settings/production.py" <<'PY'
+cat >>"$WORK/bare/bare/settings/production.py" <<PY
 SECRET_KEY = "bench-only-bare-site"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 MIDDLEWARE = ["django.middleware.cache.UpdateCacheMiddleware", *MIDDLEWARE, "django.middleware.cache.FetchFromCacheMiddleware"]
 CACHE_MIDDLEWARE_SECONDS = 300
-# Cached the same way as cspsite: in Redis (its own database), not in process memory.
-CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/13"}}
+# Cached the same way as cspsite: in Redis (its own key prefix), not in process memory.
+CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/$REDIS_DB", "KEY_PREFIX": "bare"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 PY
 (cd "$WORK/bare" && env -u DATABASE_URL -u REDIS_URL DJANGO_SETTINGS_MODULE=bare.settings.production \
@@ -148,12 +151,32 @@ rate() { # url
         awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx responses" > "/dev/stderr"}'
 }
 
-echo "==> wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against each (gunicorn: $WORKERS sync workers, nginx: $WORKERS workers)"
-static=$(rate "http://127.0.0.1:$STATIC_PORT/")
-edge=$(rate "http://127.0.0.1:$EDGE_PORT/")
-app_home=$(rate "http://127.0.0.1:$APP_PORT/")
-app_dhr=$(rate "http://127.0.0.1:$APP_PORT/domestic-homicide-reviews/")
-bare=$(rate "http://127.0.0.1:$BARE_PORT/")
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The targets take turns, ROUNDS times, and each rate is the median of its rounds: on a
+# shared machine the load drifts, and measuring each target once in a row would hand the
+# drift to whichever came last.
+echo "==> wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against each, $ROUNDS rounds in turn (gunicorn: $WORKERS sync workers, nginx: $WORKERS workers)"
+declare -A rounds
+for round in $(seq "$ROUNDS"); do
+    line="    round $round:"
+    for target in static edge app_home app_dhr bare; do
+        case $target in
+            static) url="http://127.0.0.1:$STATIC_PORT/" ;;
+            edge) url="http://127.0.0.1:$EDGE_PORT/" ;;
+            app_home) url="http://127.0.0.1:$APP_PORT/" ;;
+            app_dhr) url="http://127.0.0.1:$APP_PORT/domestic-homicide-reviews/" ;;
+            bare) url="http://127.0.0.1:$BARE_PORT/" ;;
+        esac
+        value=$(rate "$url")
+        rounds[$target]+="$value "
+        line+=" $target=$value"
+    done
+    echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
+done
+for target in static edge app_home app_dhr bare; do
+    printf -v "$target" '%s' "$(tr ' ' '\n' <<<"${rounds[$target]}" | grep . | median)"
+done
 
 printf '\n%-48s %12s\n' "target" "requests/s"
 printf '%-48s %12.0f\n' "nginx, home page bytes as a static file" "$static"

@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT_A=18201 PORT_B=18202
-DB_NAME=cspsite_two_instances
-REDIS_DB=10 # pages in 11
+# Override with TWO_INSTANCES_DB_NAME / TWO_INSTANCES_REDIS_DB when other runs share them.
+DB_NAME=${TWO_INSTANCES_DB_NAME:-cspsite_two_instances}
+REDIS_DB=${TWO_INSTANCES_REDIS_DB:-10} # pages in REDIS_DB + 1
 WORK=$(mktemp -d /tmp/cspsite-two.XXXXXX)
 PIDS=()
 

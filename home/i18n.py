@@ -75,23 +75,23 @@ def html_lang(code):
 
 
 def localized_root(root, request=None):
-    """The site's home page in the active language, as its own page type: its live
-    translation, else ``root`` itself. Kept on ``request`` when given, so routing, the
-    header and navigation share it; English costs no query and Welsh one."""
+    """The site's home page in the active language: ``root`` itself in its own language
+    (as given: callers that need HomePage's own fields ask for ``.specific``), else its
+    live translation as a HomePage, else ``root``. Kept on ``request`` when given, so
+    routing, the header, navigation and search share it: no query in English, one in Welsh.
+    """
     locale_id = active_locale_id()
-    cache_key = f"_cspsite_localized_root_{root.pk}_{locale_id}" if root is not None else None
-    if request is not None and cache_key and hasattr(request, cache_key):
+    if root is None or locale_id is None or locale_id == root.locale_id:
+        return root
+    cache_key = f"_cspsite_localized_root_{root.pk}_{locale_id}"
+    if request is not None and hasattr(request, cache_key):
         return getattr(request, cache_key)
-    localized = None
-    if root is not None and locale_id is not None and locale_id != root.locale_id:
-        localized = (
-            root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
-            .live()
-            .first()
-        )
-    if localized is None and root is not None:
-        localized = root.specific
-    if request is not None and cache_key:
+    localized = (
+        root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
+        .live()
+        .first()
+    ) or root
+    if request is not None:
         setattr(request, cache_key, localized)
     return localized
 
@@ -110,8 +110,11 @@ def serve(request, path):
         if site is not None:
             root = localized_root(site.root_page, request)
             if root.locale_id == active_locale_id():
+                parts = [part for part in path.split("/") if part]
                 try:
-                    route = root.route(request, [part for part in path.split("/") if part])
+                    # The home page itself is served as a HomePage; below it, Page.route
+                    # fetches each page as its own type.
+                    route = (root.specific if not parts else root).route(request, parts)
                 except Http404:
                     route = None
         request._wagtail_route_for_request = route

@@ -11,11 +11,14 @@ one rule below protects both:
 
 That "next change" instant is site-wide, so it also bounds listings, search results, the
 sitemap and banners on every page. It is computed with one query and kept in the page
-cache until it passes or the cache is purged. Every change made in Wagtail (publish,
-unpublish, move, delete, alert banners, site settings, redirects, documents) purges the
-whole page cache at once, and again when the transaction commits, and asks the edge proxy
-(``wagtail.contrib.frontend_cache``, when configured) to drop the page and the pages that
-list it.
+cache until it passes or the cache is purged. Each stored page carries the instant that
+was current when it was stored (a purge drops both together), so a page served from the
+cache needs no further lookup, and a stored page is refused once its instant has come.
+
+Every change made in Wagtail (publish, unpublish, move, delete, alert banners, site
+settings, redirects, documents) purges the whole page cache at once, and again when the
+transaction commits, and asks the edge proxy (``wagtail.contrib.frontend_cache``, when
+configured) to drop the page and the pages that list it.
 
 Logged-in users, previews, non-GET requests, responses that set cookies, the admin,
 documents and the health check are never cached and get ``Cache-Control: private``.
@@ -24,6 +27,7 @@ documents and the health check are never cached and get ``Cache-Control: private
 import datetime
 import logging
 
+import wagtailcache.cache
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
@@ -98,15 +102,20 @@ def remember_next_change(instant, now):
         logger.exception("Could not store the next-change instant in the page cache.")
 
 
-def max_age(now=None):
-    """Seconds a public response may be kept from ``now``: the default cap, cut short by
-    the next change; never rounded up."""
-    now = now or timezone.now()
+def seconds_until(instant, now):
+    """Seconds a public response may be kept from ``now`` when the next change is at
+    ``instant`` (None: nothing scheduled): the default cap, cut short by the instant;
+    never rounded up."""
     cap = settings.PAGE_CACHE_MAX_AGE
-    instant = next_change(now)
     if instant is None:
         return cap
     return max(0, min(cap, int((instant - now) // datetime.timedelta(seconds=1))))
+
+
+def max_age(now=None):
+    """``seconds_until`` the next change, looked up as ``next_change`` does."""
+    now = now or timezone.now()
+    return seconds_until(next_change(now), now)
 
 
 def _host_allowed(request):
@@ -121,13 +130,24 @@ def is_cacheable_request(request):
     """Anonymous GET/HEAD of a public path. Anyone with a session cookie (editors) is
     never served from or stored in the cache, even before their session is loaded: the
     cache answers before the session and authentication middleware run."""
+    if (
+        request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+        or (hasattr(request, "user") and request.user.is_authenticated)
+    ):
+        return False
+    # The path and host cannot change: checked once for the way in and the way out.
+    public = getattr(request, "_cspsite_public_path", None)
+    if public is None:
+        public = request._cspsite_public_path = _is_public_path(request)
+    return public
+
+
+def _is_public_path(request):
     return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not getattr(request, "is_preview", False)
-        and not getattr(request, "is_dummy", False)
-        and not (hasattr(request, "user") and request.user.is_authenticated)
-        and not request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+        not request.path_info.startswith(settings.ADMIN_URL_PREFIX)
         and not request.path_info.startswith(UNCACHED_PREFIXES)
         and _host_allowed(request)
     )
@@ -143,12 +163,19 @@ def is_cacheable_response(response):
     )
 
 
+# The next-change instant a stored page was rendered under, kept on the response object
+# (pickled with it into the page cache; never sent to anyone).
+STORED_NEXT_CHANGE = "_cspsite_next_change"
+_UNKNOWN = object()
+
+
 class CacheHeadersMiddleware:
     """Sets ``Cache-Control`` on every response that reaches it.
 
     Placed just inside wagtail-cache's ``UpdateCacheMiddleware``, so it sees both fresh
     responses (before they are stored, whose timeout is this ``max-age``) and responses
-    served from the app cache, whose lifetime it works out again from now.
+    served from the app cache, whose lifetime it works out again from now and from the
+    next-change instant stored with them, without another trip to the cache.
     """
 
     def __init__(self, get_response):
@@ -157,12 +184,35 @@ class CacheHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_cacheable_request(request) and is_cacheable_response(response):
-            seconds = max_age()
+            now = timezone.now()
+            instant = getattr(response, STORED_NEXT_CHANGE, _UNKNOWN)
+            if instant is _UNKNOWN:  # freshly rendered (or stored before this was kept)
+                instant = next_change(now)
+                setattr(response, STORED_NEXT_CHANGE, instant)
+            seconds = seconds_until(instant, now)
             # A copy from the app cache carries the Expires of when it was stored.
             del response["Expires"]
             response["Cache-Control"] = f"public, max-age={seconds}, s-maxage={seconds}"
         elif "private" not in response.get("Cache-Control", ""):
             add_never_cache_headers(response)
+        return response
+
+
+class FetchFromCacheMiddleware(wagtailcache.cache.FetchFromCacheMiddleware):
+    """wagtail-cache's, refusing a stored page whose next change has come.
+
+    A page is stored for no longer than its ``max-age``, so this only matters when an
+    entry outlives it (Redis counts whole seconds; app servers' clocks differ a little):
+    the page is then rendered again and stored in its place.
+    """
+
+    def process_request(self, request):
+        response = super().process_request(request)
+        if response is not None:
+            instant = getattr(response, STORED_NEXT_CHANGE, None)
+            if instant is not None and instant <= timezone.now():
+                request._wagtailcache_update = True
+                return None
         return response
 
 

@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count, F, Func, IntegerField, Q
 from django.db.models.functions import Cast, Substr
 from wagtail.search.backends import get_search_backend
@@ -47,33 +47,61 @@ AUTOCOMPLETE_CONFIG = "simple"  # as PostgresSearchBackend indexes the autocompl
 PLANNER_SETTINGS_SQL = (
     "SELECT set_config('enable_seqscan', %s, true), set_config('max_parallel_workers_per_gather', %s, true)"
 )
+# The same, returning the values it replaces: the subquery (kept apart by OFFSET 0) reads
+# them before set_config changes them.
+SWAP_PLANNER_SETTINGS_SQL = (
+    "SELECT previous.seqscan, previous.workers, "
+    "set_config('enable_seqscan', %s, true), set_config('max_parallel_workers_per_gather', %s, true) "
+    "FROM (SELECT current_setting('enable_seqscan') AS seqscan, "
+    "current_setting('max_parallel_workers_per_gather') AS workers OFFSET 0) AS previous"
+)
+
+
+@contextmanager
+def _planning_with_indexes():
+    connection._search_index_plans = True
+    try:
+        yield
+    finally:
+        connection._search_index_plans = False
 
 
 @contextmanager
 def index_plans():
     """Plan the queries inside with indexes and without parallel workers, in this
     transaction only: the settings end with it, and are put back on leaving a block
-    nested in a longer transaction. Blocks inside a block cost nothing."""
+    nested in a longer transaction. Blocks inside a block cost nothing.
+
+    Outside a transaction this costs one statement (in a transaction of its own); inside
+    one, two: swapping the settings in and putting them back."""
     if getattr(connection, "_search_index_plans", False):
         yield
         return
-    nested = connection.in_atomic_block
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            if nested:
-                cursor.execute(
-                    "SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather')"
-                )
-                previous = cursor.fetchone()
-            cursor.execute(PLANNER_SETTINGS_SQL, ["off", "0"])
-        connection._search_index_plans = True
-        try:
-            yield
-        finally:
-            connection._search_index_plans = False
-        if nested:
+    if not connection.in_atomic_block:
+        with transaction.atomic():
             with connection.cursor() as cursor:
-                cursor.execute(PLANNER_SETTINGS_SQL, previous)
+                cursor.execute(PLANNER_SETTINGS_SQL, ["off", "0"])
+            with _planning_with_indexes():
+                yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(SWAP_PLANNER_SETTINGS_SQL, ["off", "0"])
+        previous = cursor.fetchone()[:2]
+    try:
+        with _planning_with_indexes():
+            yield
+    except DatabaseError:
+        # The transaction can only be rolled back now, and the settings with it.
+        raise
+    except BaseException:
+        _put_back(previous)  # such as EmptyPage: a page of results past the last
+        raise
+    _put_back(previous)
+
+
+def _put_back(previous):
+    with connection.cursor() as cursor:
+        cursor.execute(PLANNER_SETTINGS_SQL, previous)
 
 
 class Once(Func):

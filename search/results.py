@@ -12,15 +12,18 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db import DatabaseError, transaction
-from django.db.models import Q
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from django.db import DatabaseError, connection, transaction
+from django.db.models import CharField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from dhr.models.reviews import aged_translation_keys
-from home.models import not_expired
+from home.models import BasePage, not_expired, private_page_ids
 
 from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
@@ -40,7 +43,7 @@ def searchable_pages(root_page, at=None):
     """
     return (
         Page.objects.live()
-        .public()
+        .exclude(pk__in=private_page_ids())
         .descendant_of(root_page, inclusive=True)
         .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
         .exclude(translation_key__in=aged_translation_keys(at))
@@ -48,9 +51,45 @@ def searchable_pages(root_page, at=None):
 
 
 def is_withdrawn(page):
-    """A page type's own expiry rule has the last word, even over the database filter."""
-    is_expired = getattr(page, "is_expired", None)
-    return bool(is_expired and is_expired())
+    """A page type's own expiry rule has the last word, even over the database filter.
+
+    Results are base ``Page`` objects, shown without loading each page's own type. The
+    rule every page type has now, ``BasePage.is_expired``, needs only ``expire_at``; a
+    page type with a rule of its own is loaded as that type to apply it."""
+    rule = getattr(page.specific_class, "is_expired", None)
+    if rule is None:
+        return False
+    if rule is BasePage.is_expired:
+        return BasePage.is_expired(page)
+    return bool(page.specific.is_expired())
+
+
+def _summary_tables():
+    """Every page type with a summary column of its own (a page type inheriting one from
+    another page type reads its parent's)."""
+    models = []
+    for model in get_page_models():
+        try:
+            field = model._meta.get_field("summary")
+        except FieldDoesNotExist:
+            continue
+        if field.model is model:
+            models.append(model)
+    return models
+
+
+def with_summaries(queryset):
+    """``queryset`` of base pages, each with ``own_summary``: its page type's summary, read
+    in the same query rather than loading each page type separately.
+
+    One small subquery per page type, by primary key. In the select list, PostgreSQL
+    evaluates them only for the rows the LIMIT keeps, after sorting; joining the page
+    types' tables instead would join every page before the search narrows them down."""
+    summaries = [
+        Subquery(model._default_manager.filter(pk=OuterRef("pk")).values("summary")[:1])
+        for model in _summary_tables()
+    ]
+    return queryset.annotate(own_summary=Coalesce(*summaries, Value(""), output_field=CharField()))
 
 
 @dataclass
@@ -93,7 +132,7 @@ class SiteSearch:
         self.terms = terms
         self.query_string = " ".join(terms)
         self.section = section
-        self.sections = SiteSections(root_page)
+        self.sections = SiteSections(root_page, request)
         self.pages = searchable_pages(root_page)
         self.backend = site_search_backend()
         self.any_word = False
@@ -123,7 +162,9 @@ class SiteSearch:
             .order_by("sort_order", "pk")
         )
         page_ids = [pick.page_id for pick in picks if pick.page_id]
-        pages = {page.pk: page for page in self.pages.filter(pk__in=page_ids).specific()} if page_ids else {}
+        pages = (
+            {page.pk: page for page in with_summaries(self.pages.filter(pk__in=page_ids))} if page_ids else {}
+        )
         promotions = []
         for pick in picks:
             if pick.page_id:
@@ -191,7 +232,7 @@ class SiteSearch:
         if self.section is not None:
             queryset = queryset.filter(self.sections.filter_for(self.section))
             count = self.organic_counts[self.section.key]
-        paginator = Paginator(_Counted(self._search(queryset.specific()), count), RESULTS_PER_PAGE)
+        paginator = Paginator(_Counted(self._search(with_summaries(queryset)), count), RESULTS_PER_PAGE)
         return paginator.page(page_number)
 
     def results_for(self, page_of_results):
@@ -213,7 +254,7 @@ class SiteSearch:
         return Result(
             title=page.title,
             url=page.get_url(self.request),
-            summary=getattr(page, "summary", "") or page.search_description,
+            summary=page.own_summary or page.search_description,
             section=self.sections.section_for(page.path),
             updated_at=page.last_published_at,
             promoted=promoted,
@@ -222,10 +263,27 @@ class SiteSearch:
 
 
 def record_query(query_string):
-    """Count the query for the popular-searches report: its words and the date, nothing
-    about who searched. A failure here never stops the results being shown."""
+    """Count the query for the popular-searches report (Wagtail's ``Query`` and
+    ``QueryDailyHits``, as ``Query.get(...).add_hit()`` counts it): its words and the
+    date, nothing about who searched. A failure here never stops the results being shown.
+
+    Two statements whatever has been searched for before: add the query if it is new,
+    then add today's row or one more hit to it (an upsert, the same SQL on SQLite and
+    PostgreSQL, so two searches at the same moment are both counted).
+    """
+    normalised = normalise_query_string(query_string)
+    today = timezone.now().date()
+    quote = connection.ops.quote_name
+    hits_table, query_table = quote(QueryDailyHits._meta.db_table), quote(Query._meta.db_table)
     try:
         with transaction.atomic():
-            Query.get(query_string).add_hit()
+            Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {hits_table} (query_id, date, hits) "  # noqa: S608 (names from _meta)
+                    f"SELECT id, %s, 1 FROM {query_table} WHERE query_string = %s "
+                    f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1",
+                    [today, normalised],
+                )
     except DatabaseError:
         logger.warning("Could not record a search query", exc_info=True)

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.navigation import top_level_pages
+
 
 @dataclass(frozen=True)
 class Section:
@@ -50,11 +52,12 @@ SECTIONS_BY_KEY = {section.key: section for section in ALL_SECTIONS}
 
 
 class SiteSections:
-    """Which section each top-level page of one site belongs to (one query)."""
+    """Which section each top-level page of one site belongs to (one query, shared with
+    the main navigation when ``request`` is given)."""
 
-    def __init__(self, root_page):
+    def __init__(self, root_page, request=None):
         self.prefix_length = len(root_page.path) + Page.steplen
-        self.top_level_pages = list(root_page.get_children().order_by("path"))
+        self.top_level_pages = top_level_pages(root_page, request)
         self.section_by_path = {}
         for page in self.top_level_pages:
             self.section_by_path[page.path] = next(

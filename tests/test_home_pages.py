@@ -73,6 +73,21 @@ def test_navigation_lists_menu_pages_and_marks_current(home_page, client):
     assert html.select_one("[aria-current='true']").get_text(strip=True) == "Workstreams"
 
 
+def test_navigation_leaves_out_private_and_unpublished_pages(home_page, client):
+    from wagtail.models import PageViewRestriction
+
+    StandardPageFactory(parent=home_page, title="Workstreams", show_in_menus=True)
+    private = StandardPageFactory(parent=home_page, title="Partners only", show_in_menus=True)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    draft = StandardPageFactory(parent=home_page, title="Not yet published", show_in_menus=True)
+    draft.unpublish()
+
+    html = soup(client.get(home_page.url))
+
+    items = [a.get_text(strip=True) for a in html.select(".govuk-service-navigation__link")]
+    assert items == ["Workstreams"]
+
+
 def test_breadcrumbs_show_ancestors(home_page, client):
     parent = StandardPageFactory(parent=home_page, title="About")
     child = StandardPageFactory(parent=parent, title="Our partners")
@@ -212,3 +227,56 @@ def test_out_of_range_results_page_is_404(demo_site, client):
 def test_home_page_is_the_site_root(home_page):
     assert isinstance(home_page, HomePage)
     assert home_page.url == "/"
+
+
+@pytest.fixture
+def photo(settings, tmp_path):
+    """A 1,600 × 900 image in the image library (files under a temporary MEDIA_ROOT)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = BytesIO()
+    PILImage.new("RGB", (1600, 900), "#1d70b8").save(buffer, "PNG")
+    return get_image_model().objects.create(title="Partnership map", file=ImageFile(buffer, name="map.png"))
+
+
+def image_block(image, alt_text="", decorative=False, caption=""):
+    image.contextual_alt_text = "" if decorative else alt_text
+    image.decorative = decorative
+    return ("image", {"image": image, "caption": caption})
+
+
+def test_image_block_is_a_lazy_responsive_rendition_with_its_size(home_page, client, photo):
+    page = StandardPageFactory(
+        parent=home_page, body=[image_block(photo, "Map of the four districts", caption="The area we cover")]
+    )
+
+    html = soup(client.get(page.url))
+
+    img = html.select_one("figure.app-figure img")
+    assert img["alt"] == "Map of the four districts"
+    assert img["loading"] == "lazy"
+    assert img["sizes"]
+    widths = {int(candidate.split()[1].rstrip("w")) for candidate in img["srcset"].split(",")}
+    assert widths == {360, 720, 1080, 1440}
+    for candidate in img["srcset"].split(","):
+        assert "/images/" in candidate, "every size is a Wagtail rendition, never the original"
+    assert "/original_images/" not in img["src"]
+    # width and height of the rendition in src, in the image's own proportions
+    assert int(img["width"]) in widths
+    assert int(img["height"]) == int(img["width"]) * 900 // 1600
+    assert html.select_one("figure.app-figure figcaption").get_text(strip=True) == "The area we cover"
+
+
+def test_decorative_image_has_empty_alt_text(home_page, client, photo):
+    page = StandardPageFactory(parent=home_page, body=[image_block(photo, decorative=True)])
+
+    img = soup(client.get(page.url)).select_one("figure.app-figure img")
+
+    assert img["alt"] == ""
+    assert img["srcset"]
+    assert img["loading"] == "lazy"

@@ -89,12 +89,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous readers (wagtail-cache): Update stores responses on
     # the way out, after ops.caching has bounded their lifetime by the next scheduled
-    # change; Fetch answers cached pages before sessions, authentication and the rest run
-    # (requests with a session cookie are never cached: ops.caching.is_cacheable_request).
+    # change; Fetch (wagtail-cache's, refusing a page whose next change has come) answers
+    # cached pages before sessions, authentication and the rest run (requests with a
+    # session cookie are never cached: ops.caching.is_cacheable_request).
     # Stored responses already carry the security headers the later middleware added.
     "wagtailcache.cache.UpdateCacheMiddleware",
     "ops.caching.CacheHeadersMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
+    "ops.caching.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL alone: /cy/... is Welsh where the nation setting
     # offers Welsh (404 otherwise), everything else English (home/i18n.py).

@@ -1,4 +1,4 @@
-from .base import BasePage, not_expired
+from .base import BasePage, in_private_section, not_expired, private_page_ids
 from .documents import CSPDocument
 from .pages import HomePage, HomePagePartner, StandardPage
 from .settings import SiteSettings
@@ -7,7 +7,9 @@ from .snippets import AlertBanner
 __all__ = [
     "AlertBanner",
     "BasePage",
+    "in_private_section",
     "not_expired",
+    "private_page_ids",
     "CSPDocument",
     "HomePage",
     "HomePagePartner",

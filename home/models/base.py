@@ -5,12 +5,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.blocks import DocumentListBlock
@@ -36,6 +37,27 @@ def not_expired(queryset, at=None):
     """
     at = at or timezone.now()
     return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
+
+
+def in_private_section():
+    """True for a page under a view restriction (on itself or an ancestor), tested inside
+    the page query: ``queryset.exclude(in_private_section())`` is Wagtail's ``.public()``
+    without the query it first runs to list every restriction. Search backends take
+    filters on fields only: ``exclude(pk__in=private_page_ids())`` there."""
+    return Exists(
+        PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+    )
+
+
+def private_page_ids():
+    """``in_private_section`` as a filter on ``pk``, for search backends: the outer page's
+    id when a restriction covers it. Correlated with the outer page, so only the pages
+    the query finds are tested, each with one look-up in the (small) restrictions table:
+    an uncorrelated list of private pages would read every page of the site (and on
+    PostgreSQL, under search's planner settings, start JIT compilation)."""
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).values(outer_pk=OuterRef("pk"))
 
 
 class SummaryMixin(models.Model):

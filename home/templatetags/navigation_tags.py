@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from home.i18n import localized_root
 from home.models import AlertBanner
+from home.navigation import menu_pages
 
 register = template.Library()
 
@@ -18,6 +19,7 @@ def _site_root(context):
     if cache is not None:
         return cache
     site = Site.find_for_request(request) if request else None
+    # The menu needs no field of HomePage's own: in English this is the plain root page.
     root = localized_root(site.root_page, request) if site else None
     if request is not None:
         request._cspsite_site_root = root
@@ -28,11 +30,7 @@ def _site_root(context):
 def main_navigation(context):
     root = _site_root(context)
     page = context.get("page")
-    # Items with no view restriction of their own, in SQL rather than Wagtail's
-    # ``public()``, which reads every restriction on the site first (one more query).
-    # Any restriction above them covers the page being served too, which the reader
-    # has already passed.
-    items = list(root.get_children().live().in_menu().filter(view_restrictions__isnull=True)) if root else []
+    items = menu_pages(root, context.get("request")) if root else []
     current_path = page.path if isinstance(page, Page) else ""
     return {
         "request": context.get("request"),

@@ -149,6 +149,49 @@ def test_an_aged_review_is_never_served_from_the_cache(client, home_page, clock)
     assert b"death of 'Amira'" not in listing.content
 
 
+def test_a_cached_page_needs_no_further_lookup_and_still_counts_down(client, home_page, clock, monkeypatch):
+    index = make_index(home_page)
+    review = make_review(index, "Amira", keep_online_until=timezone.localdate())
+    assert max(lifetimes(client.get(index.url))) == 120
+
+    def no_lookup(now=None):
+        raise AssertionError("a page served from the cache looked up the next change")
+
+    monkeypatch.setattr(caching, "next_change", no_lookup)
+    clock.shift(30)
+    hit = client.get(index.url)
+    assert cache_status(hit) == "hit"
+    assert lifetimes(hit) == (90, 90), "the instant stored with the page bounds the copy"
+    assert b"Amira" in hit.content
+    assert review.expire_at - timezone.now() == datetime.timedelta(seconds=90)
+
+
+def keep_every_stored_page_for_an_hour():
+    """What an entry outliving its timeout looks like (Redis keeps whole seconds, app
+    servers' clocks differ): push the local-memory cache's expiry times out."""
+    cache = caching.page_cache()
+    for key in cache._expire_info:
+        cache._expire_info[key] = cache._expire_info[key] + 3600
+
+
+def test_a_stored_page_is_refused_once_its_next_change_has_come(client, home_page, clock):
+    index = make_index(home_page)
+    review = make_review(index, "Amira", keep_online_until=timezone.localdate())
+    client.get(index.url)
+    client.get(review.url)
+    assert cache_status(client.get(index.url)) == "hit"
+    keep_every_stored_page_for_an_hour()
+
+    clock.shift(121)  # past expire_at, with both pages still in the cache
+
+    listing = client.get(index.url)
+    assert cache_status(listing) == "miss"
+    assert b"death of 'Amira'" not in listing.content
+    gone = client.get(review.url)
+    assert gone.status_code == 410
+    assert cache_status(gone) != "hit"
+
+
 def test_the_listing_is_not_cached_past_a_scheduled_review_going_live(client, home_page, clock):
     index = make_index(home_page)
     go_live = timezone.now() + datetime.timedelta(seconds=90)
