@@ -48,6 +48,10 @@ def forget_locales(**kwargs):
     _loaded_at[0] = 0.0
 
 
+def in_default_language():
+    return (translation.get_language() or DEFAULT_LANGUAGE) == DEFAULT_LANGUAGE
+
+
 def active_locale_id():
     return locale_id_for(translation.get_language() or DEFAULT_LANGUAGE)
 
@@ -80,8 +84,12 @@ def localized_root(root, request=None):
     live translation as a HomePage, else ``root``. Kept on ``request`` when given, so
     routing, the header, navigation and search share it: no query in English, one in Welsh.
     """
+    if root is None or in_default_language():
+        # The site's root page is always in the default language (Welsh pages are its
+        # translations), so English requests need no locale look-up at all.
+        return root
     locale_id = active_locale_id()
-    if root is None or locale_id is None or locale_id == root.locale_id:
+    if locale_id is None or locale_id == root.locale_id:
         return root
     cache_key = f"_cspsite_localized_root_{root.pk}_{locale_id}"
     if request is not None and hasattr(request, cache_key):
@@ -109,7 +117,7 @@ def serve(request, path):
         route = None
         if site is not None:
             root = localized_root(site.root_page, request)
-            if root.locale_id == active_locale_id():
+            if in_default_language() or root.locale_id == active_locale_id():
                 parts = [part for part in path.split("/") if part]
                 try:
                     # The home page itself is served as a HomePage; below it, Page.route
@@ -151,6 +159,11 @@ def in_reader_language(pages):
     the active language, else the ``lang`` attribute value of its own language, so a link
     to a page not yet translated is marked as English."""
     pages = [page for page in pages if page is not None]
+    if in_default_language():
+        # Pages are chosen from the default language's tree, as the site's root is in it.
+        for page in pages:
+            page.lang = ""
+        return pages
     locale_id = active_locale_id()
     needed = [page for page in pages if page.locale_id != locale_id]
     translations = {}

@@ -267,22 +267,34 @@ def record_query(query_string):
     ``QueryDailyHits``, as ``Query.get(...).add_hit()`` counts it): its words and the
     date, nothing about who searched. A failure here never stops the results being shown.
 
-    Two statements whatever has been searched for before: add the query if it is new,
-    then add today's row or one more hit to it (an upsert, the same SQL on SQLite and
-    PostgreSQL, so two searches at the same moment are both counted).
+    Add the query if it is new, then add today's row or one more hit to it (an upsert, so
+    two searches at the same moment are both counted): one statement on PostgreSQL, two
+    on SQLite, whatever has been searched for before.
     """
     normalised = normalise_query_string(query_string)
     today = timezone.now().date()
     quote = connection.ops.quote_name
     hits_table, query_table = quote(QueryDailyHits._meta.db_table), quote(Query._meta.db_table)
+    upsert_hits = f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1"
     try:
-        with transaction.atomic():
-            Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
-            with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # One statement: PostgreSQL allows an INSERT in a WITH clause (the new
+                # query's id comes from RETURNING; the table's snapshot does not show it).
+                cursor.execute(
+                    f"WITH new AS (INSERT INTO {query_table} (query_string) VALUES (%s) "  # noqa: S608 (names from _meta)
+                    f"ON CONFLICT DO NOTHING RETURNING id), "
+                    f"found AS (SELECT id FROM new UNION ALL "
+                    f"SELECT id FROM {query_table} WHERE query_string = %s) "
+                    f"INSERT INTO {hits_table} (query_id, date, hits) "
+                    f"SELECT id, %s, 1 FROM found LIMIT 1 {upsert_hits}",
+                    [normalised, normalised, today],
+                )
+            else:
+                Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
                 cursor.execute(
                     f"INSERT INTO {hits_table} (query_id, date, hits) "  # noqa: S608 (names from _meta)
-                    f"SELECT id, %s, 1 FROM {query_table} WHERE query_string = %s "
-                    f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1",
+                    f"SELECT id, %s, 1 FROM {query_table} WHERE query_string = %s {upsert_hits}",
                     [today, normalised],
                 )
     except DatabaseError:

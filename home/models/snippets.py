@@ -3,13 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
-from home.i18n import active_locale_id, html_lang, page_language
+from home.i18n import html_lang
 
 
 class AlertBannerQuerySet(models.QuerySet):
@@ -21,16 +21,18 @@ class AlertBannerQuerySet(models.QuerySet):
         """Banners showing now on ``page``: site-wide ones and those for its section, each
         in the reader's language where translated (``banner.lang`` marks one that is not).
         """
-        locale_id = active_locale_id()
+        language = translation.get_language()
         chosen = {}
-        for banner in self.current(at).select_related("section"):
+        for banner in self.current(at).select_related("section", "locale"):
             kept = chosen.get(banner.translation_key)
-            if kept is None or (banner.locale_id == locale_id and kept.locale_id != locale_id):
+            in_language = banner.locale.language_code == language
+            if kept is None or (in_language and kept.locale.language_code != language):
                 chosen[banner.translation_key] = banner
         banners = sorted(chosen.values(), key=lambda banner: banner.starts_at, reverse=True)
         shown = [banner for banner in banners if _shows_on(banner, page)]
         for banner in shown:
-            banner.lang = "" if banner.locale_id == locale_id else html_lang(page_language(banner))
+            code = banner.locale.language_code
+            banner.lang = "" if code == language else html_lang(code)
         return shown
 
 
