@@ -93,7 +93,7 @@ def push_to_translations(source):
 
 
 def _on_published(sender, instance, **kwargs):
-    if source_of(instance) is None and instance.get_translations().exists():
+    if source_of(instance) is None:
         push_to_translations(instance)
 
 

@@ -42,18 +42,25 @@ def translation_check_workflow():
     return workflow
 
 
-def translate(page, locale, texts, user=None):
-    """Create or refresh ``page``'s translation into ``locale`` from ``texts`` and publish it.
-
-    Raises ``MissingWelshText`` listing any of the page's text with no Welsh in ``texts``,
-    before anything is saved.
-    """
+def translation_of(page, locale):
+    """wagtail-localize's translation of ``page`` into ``locale``, from the page as it is
+    now (made the first time, refreshed after)."""
     source, created = TranslationSource.get_or_create_from_instance(page)
     if not created:
         source.update_from_db()
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    return translation
+
+
+def translate(page, locale, texts, user=None):
+    """Create or refresh ``page``'s translation into ``locale`` from ``texts`` and publish it.
+
+    Raises ``MissingWelshText`` listing any of the page's text with no Welsh in ``texts``,
+    before anything is saved.
+    """
+    translation = translation_of(page, locale)
     po = translation.export_po()
     missing = [entry.msgid for entry in po if entry.msgid not in texts]
     if missing:
@@ -103,11 +110,7 @@ def export_strings(pages, path):
     catalogue.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": WELSH}
     seen = set()
     for page in pages:
-        source, created = TranslationSource.get_or_create_from_instance(page.specific)
-        if not created:
-            source.update_from_db()
-        translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
-        for entry in translation.export_po():
+        for entry in translation_of(page.specific, locale).export_po():
             if entry.msgid not in seen:
                 seen.add(entry.msgid)
                 catalogue.append(polib.POEntry(msgid=entry.msgid, msgstr=known.get(entry.msgid, "")))

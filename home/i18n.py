@@ -15,7 +15,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 WELSH = "cy"
@@ -168,8 +168,6 @@ def in_reader_language(pages):
     needed = [page for page in pages if page.locale_id != locale_id]
     translations = {}
     if needed and locale_id is not None:
-        from wagtail.models import Page
-
         rows = Page.objects.filter(
             translation_key__in=[page.translation_key for page in needed], locale_id=locale_id
         ).live()

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-WELSH = "cy"
+from home.i18n import WELSH
 
 
 class Nation(models.TextChoices):

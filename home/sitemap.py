@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
 from home.i18n import html_lang, locale_id_for, offered_languages, page_language
-from home.models import not_expired
+from home.models import in_private_section, not_expired
 
 
 def hidden_reviews():
@@ -33,7 +33,7 @@ class BilingualSitemap(Sitemap):
         for path in roots.values_list("path", flat=True):
             in_a_root |= Q(path__startswith=path)
         pages = (
-            not_expired(Page.objects.filter(in_a_root).live().public())
+            not_expired(Page.objects.filter(in_a_root).live().exclude(in_private_section()))
             .exclude(translation_key__in=hidden_reviews())
             .order_by("path")
         )

@@ -85,12 +85,18 @@ class ReviewPageQuerySet(PageQuerySet):
         return self.filter(aged_q(at or timezone.now()))
 
 
+def live_past_come_down(at=None):
+    """Reviews still live in the database although their come-down date has passed
+    (``publish_scheduled`` has not run yet)."""
+    return ReviewPage.objects.filter(live=True, expire_at__lte=at or timezone.now())
+
+
 def aged_translation_keys(at=None):
     """A subquery: the translation keys of reviews still live in some language past that
     language's come-down date. Their translations come down at the same moment, even if
     their own dates have drifted; ``publish_scheduled`` then unpublishes them all
     (``dhr.translations``)."""
-    return ReviewPage.objects.filter(live=True, expire_at__lte=at or timezone.now()).values("translation_key")
+    return live_past_come_down(at).values("translation_key")
 
 
 ReviewPageManager = PageManager.from_queryset(ReviewPageQuerySet)
@@ -460,8 +466,9 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def _translation_gone(self, at):
         if not translations_possible():
             return False
-        translations = ReviewPage.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-        return translations.filter(live=True, expire_at__lte=at).exists()
+        return (
+            live_past_come_down(at).filter(translation_key=self.translation_key).exclude(pk=self.pk).exists()
+        )
 
     def route(self, request, path_components):
         # Wagtail's routing answers 404 for an unpublished page; an aged review answers

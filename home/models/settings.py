@@ -10,8 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 
-from home.i18n import in_reader_language
-from home.nation import WELSH, Nation, NationMixin
+from home.i18n import WELSH, in_reader_language
+from home.nation import Nation, NationMixin
 
 
 class HelplineBlock(blocks.StructBlock):
@@ -47,6 +47,12 @@ class SocialLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+
+
+# Pages chosen in the settings and linked from every page: the footer's, in order, and
+# "cover your tracks" beside Exit this page.
+FOOTER_PAGES = ("accessibility_page", "privacy_page", "cookies_page", "contact_page")
+CHOSEN_PAGES = (*FOOTER_PAGES, "cover_tracks_page")
 
 
 @register_setting(icon="cog")
@@ -163,13 +169,7 @@ class SiteSettings(NationMixin, BaseSiteSetting):
         help_text=_("The page on clearing browser history, linked beside 'Exit this page'."),
     )
 
-    select_related = [
-        "accessibility_page",
-        "privacy_page",
-        "cookies_page",
-        "contact_page",
-        "cover_tracks_page",
-    ]
+    select_related = list(CHOSEN_PAGES)
 
     edit_handler = TabbedInterface(
         [
@@ -222,16 +222,7 @@ class SiteSettings(NationMixin, BaseSiteSetting):
         locale_key = translation.get_language()
         cached = getattr(self, "_pages_for_reader_cache", {})
         if locale_key not in cached:
-            chosen = {
-                name: getattr(self, name)
-                for name in (
-                    "accessibility_page",
-                    "privacy_page",
-                    "cookies_page",
-                    "contact_page",
-                    "cover_tracks_page",
-                )
-            }
+            chosen = {name: getattr(self, name) for name in CHOSEN_PAGES}
             live = {name: page for name, page in chosen.items() if page is not None and page.live}
             shown = dict(zip(live, in_reader_language(live.values()), strict=True))
             cached[locale_key] = shown
@@ -243,11 +234,7 @@ class SiteSettings(NationMixin, BaseSiteSetting):
         """The footer's fixed links, in order and in the reader's language where translated,
         skipping any not chosen or not live."""
         pages = self._pages_for_reader()
-        return [
-            pages[name]
-            for name in ("accessibility_page", "privacy_page", "cookies_page", "contact_page")
-            if name in pages
-        ]
+        return [pages[name] for name in FOOTER_PAGES if name in pages]
 
     @property
     def cover_tracks_page_for_reader(self):

@@ -7,14 +7,13 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.i18n import (
-    DEFAULT_LANGUAGE,
     html_lang,
     in_reader_language,
     language_name,
     locale_id_for,
     offered_languages,
 )
-from home.models import not_expired
+from home.models import in_private_section, not_expired
 
 register = template.Library()
 
@@ -25,9 +24,7 @@ def _counterparts(request, page, root):
     keys = {root.translation_key}
     if page is not None:
         keys.add(page.translation_key)
-    # Pages with a view restriction of their own are left out (in SQL: Wagtail's public()
-    # would read every restriction first); one above them covers this page too.
-    rows = not_expired(Page.objects.filter(translation_key__in=keys, view_restrictions__isnull=True).live())
+    rows = not_expired(Page.objects.filter(translation_key__in=keys).live().exclude(in_private_section()))
     return {(row.translation_key, row.locale_id): row for row in rows}
 
 
@@ -106,8 +103,3 @@ def in_reader_language_page(page):
     if page is None:
         return None
     return in_reader_language([page])[0]
-
-
-@register.simple_tag
-def default_language():
-    return DEFAULT_LANGUAGE
