@@ -98,10 +98,11 @@ check-two-instances: messages ## Two gunicorn instances sharing PostgreSQL and R
 	bench/two_instances.sh
 
 .PHONY: lint
-lint: $(BIN)/activate ## Check Python style (ruff) and template indentation (djhtml)
+lint: $(BIN)/activate ## Check Python style (ruff), template indentation (djhtml) and the layout's import rules (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/lint-imports
 
 .PHONY: format
 format: $(BIN)/activate ## Fix Python formatting and template indentation

@@ -303,7 +303,8 @@ def seed(total_pages, rng, out):
     from wagtail.models import Site
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    from home.models import CSPDocument, StandardPage
+    from core.models import CSPDocument
+    from home.models import StandardPage
 
     # Pages are indexed afterwards in bulk by update_index, as an operator would.
     no_auto_update = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}

@@ -1,7 +1,7 @@
 """Page weight: compressed bytes of HTML + CSS + JS for one page of each type.
 
 Run: .venv/bin/python bench/weight.py   (builds a throwaway SQLite demo site first)
-Target (DESIGN.md): under 32 KB per public page, compressed (gzip level 6, as a web server sends it).
+Target (docs/performance.md): under 32 KB per public page, compressed (gzip level 6, as a web server sends it).
 """
 
 import gzip

@@ -6,8 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import i18n
-from home.sitemap import sitemap
+from i18n.views import serve as serve_page
+from navigation.sitemap import sitemap
 from ops.two_factor import LoginView as TwoFactorLoginView
 from ops.views import healthz
 
@@ -26,11 +26,11 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
 # Pages and search in English at /, in Welsh at /cy/ (only where Welsh is offered:
-# home.i18n.LanguageMiddleware answers 404 for /cy/ otherwise). Wagtail's own URLs, with
+# i18n.middleware.LanguageMiddleware answers 404 for /cy/ otherwise). Wagtail's own URLs, with
 # its page view wrapped to route from the home page in the request's language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    re_path(wagtail_urls.serve_pattern, i18n.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )

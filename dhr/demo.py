@@ -11,11 +11,11 @@ import datetime
 
 from django.utils import timezone
 
+from core.models import SiteSettings
 from dhr import demo_documents as pdfs
 from dhr.models import DHRIndexPage, RequestCopyFormField, RequestCopyFormPage, ReviewDocument, ReviewPage
 from dhr.publication import add_months
 from home.demo import body, paragraph, upsert_page
-from home.models import SiteSettings
 
 INDEX_SLUG = "domestic-homicide-reviews"
 REQUEST_INBOX = "dhr.requests@millbrook.example"

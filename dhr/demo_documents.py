@@ -9,8 +9,8 @@ import functools
 from django.core.files.base import ContentFile
 from fpdf import FPDF
 
+from core.models import CSPDocument
 from dhr.moderation import review_collection
-from home.models import CSPDocument
 
 DEMO_NOTICE = (
     "This is demonstration content for a fictional partnership. The people, places and events "

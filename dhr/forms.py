@@ -31,7 +31,7 @@ class ReviewPageForm(WagtailAdminPageForm):
     for publication) a review that is not ready, naming what is missing."""
 
     def _site_settings(self):
-        from home.models import SiteSettings
+        from core.models import SiteSettings
 
         site = self.parent_page.get_site() if self.parent_page else None
         return SiteSettings.for_site(site) if site else SiteSettings()
@@ -39,9 +39,9 @@ class ReviewPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None and not self.is_bound and "review_type" in self.fields:
-            # A new review starts as the nation's current kind: a Single Unified Safeguarding
-            # Review in Wales (since 1 October 2024), a Domestic Homicide Review in England.
-            self.initial["review_type"] = self._site_settings().default_review_type
+            from dhr.models import ReviewType
+
+            self.initial["review_type"] = ReviewType.for_nation(self._site_settings().nation)
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(

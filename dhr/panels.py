@@ -33,7 +33,7 @@ class ComesDownPanel(Panel):
         template_name = "dhr/panels/comes_down.html"
 
         def get_context_data(self, parent_context=None):
-            from home.models import SiteSettings
+            from core.models import SiteSettings
 
             context = super().get_context_data(parent_context)
             review = self.instance
@@ -56,7 +56,7 @@ class ComesDownPanel(Panel):
 
 def review_settings_panels():
     """Page settings for a review: the go-live schedule, comments and content review dates."""
-    from home.models import BasePage
+    from core.models import BasePage
 
     comments = list(Page.settings_panels[1:])
     return [GoLiveOnlyPublishingPanel()] + comments + BasePage.governance_panels

@@ -1,5 +1,5 @@
-"""The publication and retention rules for completed reviews (DESIGN.md, "Publication and
-retention rules"), kept apart from the models so every route that publishes a review uses
+"""The publication and retention rules for completed reviews (docs/dhr-publishing.md),
+kept apart from the models so every route that publishes a review uses
 the same code: the admin form, ``ReviewPage.publish`` (create view, workflow approval,
 ``publish_scheduled``) and ``ReviewPage.save`` (any other caller of Wagtail's publish action).
 """

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
-from home.i18n import DEFAULT_LANGUAGE, locale_id_for, page_language
+from i18n.languages import DEFAULT_LANGUAGE, locale_id_for, page_language
 
 # Copied from the English page to its translations, never translated.
 SYNCHRONISED_FIELDS = [

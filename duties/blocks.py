@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import block_template
+from core.blocks import block_template
 
 
 class NamedItemBlock(blocks.StructBlock):

@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import translation
 
+from core.models import SiteSettings
 from duties.models import (
     DutyIndexPage,
     DutyPage,
@@ -20,7 +21,6 @@ from duties.models import (
     WorkstreamRelatedPage,
 )
 from home.demo import body, paragraph, upsert_page
-from home.models import SiteSettings
 
 SECTION_17_URL = "https://www.legislation.gov.uk/ukpga/1998/37/section/17"
 

@@ -3,15 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class HomeConfig(AppConfig):
+    """The home page and the standard page. The app label also holds the site-wide
+    models whose code lives in ``core`` (documents, site settings, alert banners): they
+    kept the label ``home`` when the code moved, so their tables, content types and
+    permissions did not change (docs/architecture.md)."""
+
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Home and site-wide")
-
-    def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Locale
-
-        from home.i18n import forget_locales
-
-        post_save.connect(forget_locales, sender=Locale, dispatch_uid="home-forget-locales")
-        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="home-forget-locales")

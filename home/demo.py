@@ -9,8 +9,9 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from home.models import AlertBanner, HomePage, HomePagePartner, SiteSettings, StandardPage
-from home.nation import Nation
+from core.models import AlertBanner, SiteSettings
+from home.models import HomePage, HomePagePartner, StandardPage
+from i18n.nation import Nation
 
 ORGANISATION = "Millbrook Community Safety Partnership"
 ORGANISATION_CY = "Partneriaeth Diogelwch Cymunedol Millbrook"

@@ -15,7 +15,7 @@ from django.db import transaction
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowTask
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.i18n import WELSH
+from i18n.languages import WELSH
 
 CATALOGUE = Path(__file__).parent / "demo_content" / "cy.po"
 WORKFLOW_NAME = "Welsh translation check"

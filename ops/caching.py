@@ -56,7 +56,7 @@ def _earliest(queryset, field, now):
 def compute_next_change(now=None):
     """The earliest future instant at which a public response could change without anyone
     publishing: one query over pages, scheduled revisions and alert banners."""
-    from home.models import AlertBanner
+    from core.models import AlertBanner
 
     now = now or timezone.now()
     # Any single row carries the scalar subqueries; the tree root always exists.
@@ -263,7 +263,7 @@ def connect_signals():
     from wagtail.documents import get_document_model
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from home.models import AlertBanner, SiteSettings
+    from core.models import AlertBanner, SiteSettings
 
     page_published.connect(purge_page, dispatch_uid="cspsite-purge-published")
     page_unpublished.connect(purge_page, dispatch_uid="cspsite-purge-unpublished")

@@ -22,8 +22,8 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
+from core.models import BasePage, not_expired, private_page_ids
 from dhr.models.reviews import aged_translation_keys
-from home.models import BasePage, not_expired, private_page_ids
 
 from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections

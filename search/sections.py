@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from home.navigation import top_level_pages
+from navigation.menus import top_level_pages
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from home.i18n import localized_root
-from home.models import not_expired
+from core.models import not_expired
+from i18n.languages import localized_root
 
 from .query import clean_query, query_terms, suggests_helplines
 from .results import SiteSearch, record_query

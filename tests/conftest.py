@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from home.models import HomePage, SiteSettings
+from core.models import SiteSettings
+from home.models import HomePage
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +40,7 @@ def _forget_locale_ids():
     request to a Welsh page leaves Welsh active in the thread: start each test in English."""
     from django.utils import translation
 
-    from home.i18n import forget_locales
+    from i18n.languages import forget_locales
 
     forget_locales()
     translation.activate("en-gb")

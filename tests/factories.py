@@ -6,7 +6,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from home.models import AlertBanner, StandardPage
+from core.models import AlertBanner
+from home.models import StandardPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from home.models import AlertBanner
+from core.models import AlertBanner
 from tests.factories import AlertBannerFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from home.content_review import mark_reviewed, pages_due_for_review
+from governance.content_review import mark_reviewed, pages_due_for_review
 from home.models import StandardPage
 from tests.factories import StandardPageFactory
 

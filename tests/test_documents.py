@@ -6,8 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 from fpdf import FPDF
 
-from home.document_text import read_pdf
-from home.models import CSPDocument
+from core.document_text import read_pdf
+from core.models import CSPDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import AlertBanner, HomePage, HomePagePartner, SiteSettings, StandardPage
+from core.models import AlertBanner, SiteSettings
+from home.models import HomePage, HomePagePartner, StandardPage
 from tests.helpers import field_help_gaps
 
 pytestmark = pytest.mark.django_db

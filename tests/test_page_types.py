@@ -6,9 +6,10 @@ from django.core.management import call_command
 from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.models import BasePage
 from dhr.models import DHRIndexPage, RequestCopyFormPage, ReviewPage
 from duties.models import DutyIndexPage, DutyPage, WorkstreamIndexPage, WorkstreamPage
-from home.models import BasePage, HomePage, StandardPage
+from home.models import HomePage, StandardPage
 
 OUR_APPS = {"home", "dhr", "duties"}
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.models import AlertBanner
 from dhr.models import ReviewType
-from home.models import AlertBanner
 from tests.factories import StandardPageFactory
 from tests.welsh import offer_welsh, translate, welsh_home
 
@@ -183,11 +183,11 @@ def test_helplines_follow_the_nation_and_the_readers_language(client, wales, sit
 
 @translation.override("en-gb")
 def test_nation_sets_the_review_type_helplines_and_nhs_body(site_settings):
-    assert site_settings.default_review_type == ReviewType.DHR
+    assert ReviewType.for_nation(site_settings.nation) == ReviewType.DHR
     assert str(site_settings.nhs_body) == "Integrated Care Board"
     assert site_settings.display_helplines[0]["number"] == "0808 2000 247"
     offer_welsh(site_settings)
-    assert site_settings.default_review_type == ReviewType.SUSR
+    assert ReviewType.for_nation(site_settings.nation) == ReviewType.SUSR
     assert str(site_settings.nhs_body) == "Local Health Board"
 
 

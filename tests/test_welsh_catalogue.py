@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from dhr.models import ReviewPage, ReviewType
-from ops.management.commands.makemessages import IGNORE_PATTERNS
+from i18n.management.commands.makemessages import IGNORE_PATTERNS
 
 CATALOGUE = Path(django_settings.BASE_DIR) / "locale" / "cy" / "LC_MESSAGES" / "django.po"
 GOVUK_COMPONENTS = (

@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
+from core.models import SiteSettings
 from dhr.models import DHRIndexPage, RequestCopyFormPage
 from home.demo_welsh import WORKFLOW_NAME
-from home.models import HomePage, SiteSettings
+from home.models import HomePage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

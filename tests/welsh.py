@@ -3,7 +3,7 @@ way Wagtail does (``copy_for_translation``), with Welsh titles."""
 
 from wagtail.models import Locale
 
-from home.nation import Nation
+from i18n.nation import Nation
 
 
 def offer_welsh(site_settings):

@@ -45,6 +45,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
+    "i18n",
+    "navigation",
+    "governance",
     "home",
     "dhr",
     "duties",
@@ -98,8 +102,8 @@ MIDDLEWARE = [
     "ops.caching.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL alone: /cy/... is Welsh where the nation setting
-    # offers Welsh (404 otherwise), everything else English (home/i18n.py).
-    "home.i18n.LanguageMiddleware",
+    # offers Welsh (404 otherwise), everything else English (i18n/languages.py).
+    "i18n.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -15,10 +15,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.blocks import BodyBlock
+from core.models import BasePage
 from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewFilterForm
-from home.blocks import BodyBlock
-from home.models import BasePage
 
 from .reviews import ReviewDocument, ReviewPage, ReviewType, aged_q, current_q
 

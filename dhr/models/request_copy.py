@@ -23,8 +23,8 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, 
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
+from core.models import BasePage, SiteSettings
 from dhr.breadcrumbs import routed_ancestors
-from home.models import BasePage, SiteSettings
 from ops.security import client_ip
 
 logger = logging.getLogger(__name__)

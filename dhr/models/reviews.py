@@ -37,6 +37,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
+from core.models import BasePage, SiteSettings, not_expired
 from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewPageForm
 from dhr.panels import ComesDownPanel, review_settings_panels
@@ -49,8 +50,8 @@ from dhr.publication import (
     missing_requirements,
 )
 from dhr.translations import SYNCHRONISED_FIELDS, copy_synchronised_fields, source_for_publishing
-from home.i18n import DEFAULT_LANGUAGE, page_language, translations_possible
-from home.models import BasePage, SiteSettings, not_expired
+from i18n.languages import DEFAULT_LANGUAGE, page_language, translations_possible
+from i18n.nation import Nation
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,12 @@ class ReviewType(models.TextChoices):
     DHR = "dhr", _("Domestic Homicide Review")
     DARDR = "dardr", _("Domestic Abuse Related Death Review")
     SUSR = "susr", _("Single Unified Safeguarding Review")
+
+    @classmethod
+    def for_nation(cls, nation):
+        """The kind a new review starts as: a Single Unified Safeguarding Review in Wales
+        (they replaced DHRs there on 1 October 2024), a Domestic Homicide Review in England."""
+        return cls.SUSR if nation == Nation.WALES else cls.DHR
 
 
 def current_q(at):

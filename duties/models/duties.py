@@ -8,9 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BodyBlock
+from core.models import BasePage, not_expired
 from duties.blocks import AuthorityBlock, DutyFunctionBlock
-from home.blocks import BodyBlock
-from home.models import BasePage, not_expired
 
 from .common import RICH_TEXT_FEATURES, is_showable
 from .routing import AncestorPathRestrictionsMixin, SpecificChildRouteMixin

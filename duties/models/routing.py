@@ -1,4 +1,4 @@
-"""Keep duties pages within their SQL query budget (12 per page, see DESIGN.md).
+"""Keep duties pages within their SQL query budget (12 per page; the site-wide ceiling is 15, docs/performance.md).
 
 Wagtail routes to a child with two queries (the base ``Page`` row, then ``.specific``) and
 checks view restrictions with two more (the ancestors, then their restrictions). Index pages

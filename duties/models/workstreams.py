@@ -18,9 +18,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.blocks import BodyBlock, ContactBlock, KeyFactsBlock
+from core.models import BasePage, not_expired
 from duties.forms import LeadFilterForm
-from home.blocks import BodyBlock, ContactBlock, KeyFactsBlock
-from home.models import BasePage, not_expired
 
 from .common import RICH_TEXT_FEATURES, Lead, is_showable
 from .routing import AncestorPathRestrictionsMixin, SpecificChildRouteMixin

@@ -9,9 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from home.blocks import BodyBlock
-
-from .base import BasePage
+from core.blocks import BodyBlock
+from core.models import BasePage
 
 
 class PriorityBlock(blocks.StructBlock):

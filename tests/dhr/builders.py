@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.models import CSPDocument
 from dhr.demo_documents import build_pdf
 from dhr.models import DHRIndexPage, RequestCopyFormField, RequestCopyFormPage, ReviewDocument, ReviewPage
-from home.models import CSPDocument
 
 _numbers = itertools.count(1)
 

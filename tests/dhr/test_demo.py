@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
+from core.models import CSPDocument, SiteSettings
 from dhr.models import DHRIndexPage, RequestCopyFormPage, ReviewDocument, ReviewPage
-from home.models import CSPDocument, SiteSettings
 
 pytestmark = pytest.mark.django_db
 

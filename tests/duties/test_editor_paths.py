@@ -1,11 +1,12 @@
 """Editors can build the statutory duties and workstreams sections through the admin,
-only in the shape DESIGN.md describes, with help on every field."""
+only in the shape docs/architecture.md describes, with help on every field."""
 
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.models import CSPDocument
 from duties.models import (
     DutyIndexPage,
     DutyPage,
@@ -15,7 +16,7 @@ from duties.models import (
     WorkstreamPage,
     WorkstreamRelatedPage,
 )
-from home.models import CSPDocument, HomePage, StandardPage
+from home.models import HomePage, StandardPage
 from tests.helpers import field_help_gaps
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
+from core.models import CSPDocument
 from duties.models import Lead, StrategyDocument, WorkstreamPage
-from home.models import CSPDocument
 
 from .conftest import link_workstreams, publish
 

@@ -9,8 +9,9 @@ import time_machine
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.models import AlertBanner, SiteSettings
 from dhr.models import ReviewPage
-from home.models import AlertBanner, HomePage, SiteSettings, StandardPage
+from home.models import HomePage, StandardPage
 from ops import caching
 from tests.dhr.builders import make_index, make_request_form, make_review
 

@@ -122,8 +122,8 @@ WALES_COLD_CEILING = BUDGET + 2
 
 
 def test_english_and_welsh_pages_within_budget_in_wales(demo_site, client):
+    from core.models import SiteSettings
     from dhr.models import RequestCopyFormPage
-    from home.models import SiteSettings
     from tests.welsh import offer_welsh, translate, welsh_home
 
     locale = offer_welsh(SiteSettings.for_site(demo_site))

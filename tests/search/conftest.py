@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from fpdf import FPDF
 
-from home.models import CSPDocument
+from core.models import CSPDocument
 from tests.factories import StandardPageFactory
 
 

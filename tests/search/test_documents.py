@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from home.models import CSPDocument, StandardPage
+from core.models import CSPDocument
+from home.models import StandardPage
 
 from .conftest import documents_body, make_document, make_pdf
 
@@ -96,7 +97,7 @@ def test_broken_pdf_uploaded_through_the_admin_is_saved_with_a_warning(admin_cli
         "broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", content_type="application/pdf"
     )
 
-    with caplog.at_level(logging.WARNING, logger="home.document_text"):
+    with caplog.at_level(logging.WARNING, logger="core.document_text"):
         response = admin_client.post(
             "/admin/documents/multiple/add/",
             {"files[]": upload},

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
-from home.models import BasePage
+from core.models import BasePage
 
 pytestmark = pytest.mark.django_db
 

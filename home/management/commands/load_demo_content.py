@@ -13,7 +13,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from home import demo_welsh
-from home.nation import Nation
+from i18n.nation import Nation
 
 SECTION_APPS = ["dhr", "duties"]
 DEMO_EDITOR = {"username": "editor", "password": "local-demo-only", "email": "editor@millbrook.example"}

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 
-from home.i18n import html_lang
+from i18n.languages import html_lang
 
 
 class AlertBannerQuerySet(models.QuerySet):
@@ -106,6 +106,7 @@ class AlertBanner(TranslatableMixin, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
+        app_label = "home"  # kept when the code moved to core (home.apps)
         verbose_name = _("alert banner")
         ordering = ["-starts_at"]
 

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, get_page_models
 from wagtail.permissions import page_permission_policy
 
-from home.models.base import REVIEW_INTERVAL, BasePage
+from core.models.base import REVIEW_INTERVAL, BasePage
 
 MARK_REVIEWED_ACTION = "cspsite.mark_reviewed"
 

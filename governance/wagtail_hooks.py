@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import HeaderButton
 
-from home import views
-from home.content_review import MARK_REVIEWED_ACTION, pages_due_for_review
+from governance import views
+from governance.content_review import MARK_REVIEWED_ACTION, pages_due_for_review
 
 DASHBOARD_LIMIT = 10
 
@@ -18,7 +18,7 @@ class ReviewDuePanel(Component):
 
     name = "review_due"
     order = 160
-    template_name = "home/admin/review_due_panel.html"
+    template_name = "governance/admin/review_due_panel.html"
 
     def __init__(self, request):
         self.request = request

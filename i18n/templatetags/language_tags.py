@@ -6,14 +6,14 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.i18n import (
+from core.models import in_private_section, not_expired
+from i18n.languages import (
     html_lang,
     in_reader_language,
     language_name,
     locale_id_for,
     offered_languages,
 )
-from home.models import in_private_section, not_expired
 
 register = template.Library()
 
@@ -99,7 +99,7 @@ def _versions(context, request, codes):
 @register.filter
 def in_reader_language_page(page):
     """``page`` in the reader's language where it is translated; ``page.lang`` says when
-    it is not (see ``home.i18n.in_reader_language``)."""
+    it is not (see ``i18n.languages.in_reader_language``)."""
     if page is None:
         return None
     return in_reader_language([page])[0]

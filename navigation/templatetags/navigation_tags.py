@@ -1,4 +1,4 @@
-"""Header, breadcrumbs, footer and banners, each rendered from its own template.
+"""Header, breadcrumbs and footer, each rendered from its own template.
 
 Inclusion tags rather than context processors, so that only the templates that show a
 fragment pay for its query."""
@@ -6,9 +6,8 @@ fragment pay for its query."""
 from django import template
 from wagtail.models import Page, Site
 
-from home.i18n import localized_root
-from home.models import AlertBanner
-from home.navigation import menu_pages
+from i18n.languages import localized_root
+from navigation.menus import menu_pages
 
 register = template.Library()
 
@@ -71,9 +70,3 @@ def _ancestors_from_home(page):
             return page.get_ancestors().filter(depth__gte=2)
         chain.append(node)
     return chain[::-1]
-
-
-@register.inclusion_tag("components/alert_banners.html", takes_context=True)
-def alert_banners(context):
-    page = context.get("page")
-    return {"banners": AlertBanner.objects.for_page(page if isinstance(page, Page) else None)}

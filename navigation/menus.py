@@ -1,7 +1,7 @@
 """The site's top-level pages (the home page's children), fetched once per request for
 everything that needs them: the main navigation and search's sections."""
 
-from home.models import in_private_section
+from core.models import in_private_section
 
 
 def top_level_pages(root, request=None):

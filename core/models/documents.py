@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
-from home.document_text import read_pdf
+from core.document_text import read_pdf
 
 
 class CSPDocument(AbstractDocument):
@@ -18,6 +18,7 @@ class CSPDocument(AbstractDocument):
     search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
 
     class Meta(AbstractDocument.Meta):
+        app_label = "home"  # kept when the code moved to core (home.apps)
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 

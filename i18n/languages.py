@@ -10,12 +10,8 @@ a cached copy of it is right for every reader.
 import time
 
 from django.conf import settings
-from django.http import Http404
-from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from django.utils.cache import cc_delim_re
-from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 WELSH = "cy"
@@ -43,7 +39,7 @@ def translations_possible():
 
 
 def forget_locales(**kwargs):
-    """Connected to ``Locale`` saves and deletes (``home.apps``)."""
+    """Connected to ``Locale`` saves and deletes (``i18n.apps``)."""
     _locale_ids.clear()
     _loaded_at[0] = 0.0
 
@@ -57,7 +53,7 @@ def active_locale_id():
 
 
 def site_settings_for(request):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     return SiteSettings.for_request(request)
 
@@ -102,55 +98,6 @@ def localized_root(root, request=None):
     if request is not None:
         setattr(request, cache_key, localized)
     return localized
-
-
-def serve(request, path):
-    """Wagtail's page view, routed from the site's home page in the request's language.
-
-    Wagtail would route from ``site.root_page.localized``, which looks the active locale
-    up on every request; this uses the cached locale ids instead. And where the home page
-    has no live translation in the request's language, every page under that language's
-    prefix is a 404, rather than the English page served under a Welsh address.
-    """
-    if not hasattr(request, "_wagtail_route_for_request"):
-        site = Site.find_for_request(request)
-        route = None
-        if site is not None:
-            root = localized_root(site.root_page, request)
-            if in_default_language() or root.locale_id == active_locale_id():
-                parts = [part for part in path.split("/") if part]
-                try:
-                    # The home page itself is served as a HomePage; below it, Page.route
-                    # fetches each page as its own type.
-                    route = (root.specific if not parts else root).route(request, parts)
-                except Http404:
-                    route = None
-        request._wagtail_route_for_request = route
-    return wagtail_views.serve(request, path)
-
-
-class LanguageMiddleware(LocaleMiddleware):
-    """Django's ``LocaleMiddleware`` with two changes: a language the site does not offer
-    is a 404 rather than served, and responses do not vary by ``Accept-Language`` (the
-    URL alone decides the language), so caches keep one copy of each page."""
-
-    def process_request(self, request):
-        super().process_request(request)
-        language = translation.get_language_from_path(request.path_info)
-        if language and language != DEFAULT_LANGUAGE and language not in offered_languages(request):
-            translation.activate(DEFAULT_LANGUAGE)
-            request.LANGUAGE_CODE = DEFAULT_LANGUAGE
-            raise Http404("This site is not offered in that language.")
-
-    def process_response(self, request, response):
-        response = super().process_response(request, response)
-        if response.has_header("Vary"):
-            kept = [h for h in cc_delim_re.split(response["Vary"]) if h and h.lower() != "accept-language"]
-            if kept:
-                response["Vary"] = ", ".join(kept)
-            else:
-                del response["Vary"]
-        return response
 
 
 def in_reader_language(pages):

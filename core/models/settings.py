@@ -10,8 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 
-from home.i18n import WELSH, in_reader_language
-from home.nation import Nation, NationMixin
+from i18n.languages import WELSH, in_reader_language
+from i18n.nation import Nation, NationMixin
 
 
 class HelplineBlock(blocks.StructBlock):
@@ -208,6 +208,7 @@ class SiteSettings(NationMixin, BaseSiteSetting):
     )
 
     class Meta:
+        app_label = "home"  # kept when the code moved to core (home.apps)
         verbose_name = _("site settings")
 
     def save(self, *args, **kwargs):

@@ -14,7 +14,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home.blocks import DocumentListBlock
+from core.blocks import DocumentListBlock
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 # Bound on document text indexed per page: PostgreSQL refuses a tsvector over 1 MB.

@@ -1,16 +1,16 @@
 """England or Wales: the defaults that differ between an English and a Welsh partnership.
 
 ``SiteSettings.nation`` chooses. Wales offers the Welsh site at /cy/ (Welsh Language
-Standards), makes new reviews Single Unified Safeguarding Reviews (they replaced DHRs in
-Wales on 1 October 2024), puts Live Fear Free first among the helplines and names the local
-NHS body a Local Health Board; England has no Welsh, DHRs and an Integrated Care Board.
+Standards), puts Live Fear Free first among the helplines and names the local
+NHS body a Local Health Board; England has no Welsh and an Integrated Care Board.
+Sections add their own differences (the DHR section: ``ReviewType.for_nation``).
 """
 
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import WELSH
+from i18n.languages import WELSH
 
 
 class Nation(models.TextChoices):
@@ -60,12 +60,6 @@ class NationMixin:
     @property
     def welsh_offered(self):
         return self.nation == Nation.WALES
-
-    @property
-    def default_review_type(self):
-        from dhr.models import ReviewType
-
-        return ReviewType.SUSR if self.nation == Nation.WALES else ReviewType.DHR
 
     @property
     def nhs_body(self):

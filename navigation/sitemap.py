@@ -8,8 +8,8 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from home.i18n import html_lang, locale_id_for, offered_languages, page_language
-from home.models import in_private_section, not_expired
+from core.models import in_private_section, not_expired
+from i18n.languages import html_lang, locale_id_for, offered_languages, page_language
 
 
 def hidden_reviews():

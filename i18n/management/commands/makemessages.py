@@ -29,7 +29,7 @@ IGNORE_PATTERNS = [
 
 
 class Command(makemessages.Command):
-    help = makemessages.Command.help + " Ignores everything but the site's own apps (ops/management)."
+    help = makemessages.Command.help + " Ignores everything but the site's own apps (i18n/management)."
 
     def add_arguments(self, parser):
         super().add_arguments(parser)

@@ -13,7 +13,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from home.content_review import mark_reviewed, pages_due_for_review
+from governance.content_review import mark_reviewed, pages_due_for_review
 
 
 class ContentReviewReportView(ReportView):
@@ -21,7 +21,7 @@ class ContentReviewReportView(ReportView):
 
     page_title = gettext_lazy("Content review")
     header_icon = "time"
-    results_template_name = "home/admin/content_review_results.html"
+    results_template_name = "governance/admin/content_review_results.html"
     index_url_name = "content_review_report"
     index_results_url_name = "content_review_report_results"
     any_permission_required = ["add", "change", "publish"]
@@ -70,6 +70,6 @@ def mark_page_reviewed(request, page_id):
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
-        "home/admin/mark_reviewed_confirm.html",
+        "governance/admin/mark_reviewed_confirm.html",
         {"page": page, "next": request.GET.get("next", "")},
     )
