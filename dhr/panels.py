@@ -1,13 +1,25 @@
-"""Editor panels for reviews: the go-live-only schedule and a note of when a review
-comes down."""
+"""Editor panels for reviews: the tabs of the edit screen, the go-live-only schedule and a
+note of when a review comes down."""
 
 import datetime
 
 from django.utils import timezone
-from wagtail.admin.panels import Panel, PublishingPanel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    PublishingPanel,
+    TabbedInterface,
+)
 from wagtail.models import Page
 
 from dhr.publication import comes_down_at
+from dhr.visibility import has_come_down
 
 
 def last_day_online(expire_at):
@@ -48,7 +60,7 @@ class ComesDownPanel(Panel):
                     "projected_last_day": last_day_online(projected),
                     "projected_has_passed": projected <= now,
                     "current_last_day": last_day_online(current) if current else None,
-                    "has_come_down": review.pk is not None and review.is_gone(now),
+                    "has_come_down": review.pk is not None and has_come_down(review, now),
                 }
             )
             return context
@@ -60,3 +72,59 @@ def review_settings_panels():
 
     comments = list(Page.settings_panels[1:])
     return [GoLiveOnlyPublishingPanel()] + comments + BasePage.governance_panels
+
+
+def review_content_panels():
+    """The review's Content tab."""
+    return [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pseudonym"),
+                FieldPanel("review_type"),
+                FieldRowPanel([FieldPanel("death_month"), FieldPanel("death_year")]),
+                FieldPanel("joint_review_with"),
+            ],
+            heading=_("The review"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("home_office_approval_date"),
+                FieldPanel("publication_date"),
+                FieldPanel("keep_online_until"),
+                ComesDownPanel(heading=_("When it comes down")),
+            ],
+            heading=_("Dates"),
+        ),
+        FieldPanel("executive_summary"),
+        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+    ]
+
+
+def review_checklist_panels():
+    """The "Before publishing" tab: private, never shown or indexed."""
+    return [
+        HelpPanel(
+            content=_(
+                "<p>Only editors see this tab: nothing here is shown on the website or found by "
+                "search. Every item must be ticked, and the Home Office approval date given, "
+                "before the review can be published.</p>"
+            )
+        ),
+        FieldPanel("checklist_pseudonym_agreed"),
+        FieldPanel("checklist_family_told"),
+        FieldPanel("checklist_documents_anonymised"),
+        FieldPanel("checklist_home_office_approved"),
+        FieldPanel("private_notes"),
+    ]
+
+
+def review_edit_handler(content, checklist, promote, settings):
+    return TabbedInterface(
+        [
+            ObjectList(content, heading=_("Content")),
+            ObjectList(checklist, heading=_("Before publishing")),
+            ObjectList(promote, heading=_("Promote")),
+            ObjectList(settings, heading=_("Settings")),
+        ]
+    )

@@ -1,16 +1,24 @@
-"""The publication and retention rules for completed reviews (docs/dhr-publishing.md),
-kept apart from the models so every route that publishes a review uses
-the same code: the admin form, ``ReviewPage.publish`` (create view, workflow approval,
-``publish_scheduled``) and ``ReviewPage.save`` (any other caller of Wagtail's publish action).
+"""How a review goes live and comes down (docs/dhr-publishing.md): the requirements, the
+publication and come-down dates, and what ``ReviewPage.save`` and ``ReviewPage.publish``
+run, kept apart from the model so every route that publishes a review uses the same code:
+the admin form, the create view, workflow approval, ``publish_scheduled`` and any other
+caller of Wagtail's publish action.
 """
 
 import calendar
 import datetime
+import json
+import logging
 
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from dhr.translations import SYNCHRONISED_FIELDS, copy_synchronised_fields, source_for_publishing
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_PUBLICATION_MONTHS = 12
 
@@ -97,3 +105,102 @@ def check_ready(review):
     missing = missing_requirements(review)
     if missing:
         raise ReviewNotReadyToPublish(missing)
+
+
+# Going live and coming down: what ReviewPage.save and ReviewPage.publish run -----------
+
+SCHEDULED_PUBLISH_ACTION = "wagtail.publish.scheduled"
+
+
+def _json_value(value):
+    """``value`` as Wagtail stores it in a revision's JSON content."""
+    return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
+
+
+def _publication_months(review):
+    from dhr.models.reviews import publication_months_for
+
+    return publication_months_for(review)
+
+
+def prepare_to_save(review, update_fields):
+    """Run before every save of ``review``; returns the ``update_fields`` to save with.
+
+    Going live (any route that makes the page live, the last line of defence): copy the
+    English page's fields to a translation, refuse a review that is not ready, and set the
+    publication and come-down dates. Being unpublished after the come-down date (by
+    ``publish_scheduled`` or by a moderator): mark the review expired, so it has come down
+    rather than been withdrawn, whoever unpublished it (``dhr.visibility``).
+    """
+    if _is_going_live(review, update_fields):
+        source = source_for_publishing(review)
+        if source is not None:
+            copy_synchronised_fields(source, review)
+        check_ready(review)
+        if source is None:
+            apply_publication_dates(review, _publication_months(review))
+        if update_fields is not None:
+            update_fields = list(update_fields) + SYNCHRONISED_FIELDS
+    elif _has_come_down_unpublished(review):
+        review.expired = True
+        if update_fields is not None and "expired" not in update_fields:
+            update_fields = [*update_fields, "expired"]
+    return update_fields
+
+
+def _has_come_down_unpublished(review):
+    """True while ``review`` is being unpublished (live in the database, not on the
+    instance) on or after its come-down date. A review withdrawn earlier stays withdrawn
+    when its date passes and an editor later saves a draft of it."""
+    from wagtail.models import Page
+
+    if review.live or review.expired or review.pk is None or review.first_published_at is None:
+        return False
+    if review.expire_at is None or review.expire_at > timezone.now():
+        return False
+    return Page.objects.filter(pk=review.pk, live=True).exists()
+
+
+def _is_going_live(review, update_fields):
+    from wagtail.models import Page
+
+    if not review.live:
+        return False
+    if update_fields is not None and not {"live", "live_revision"} & set(update_fields):
+        return False
+    if review.pk is None:
+        return True
+    row = Page.objects.filter(pk=review.pk).values("live", "live_revision_id").first()
+    return row is None or not row["live"] or row["live_revision_id"] != review.live_revision_id
+
+
+def prepare_to_publish(review, revision, log_action):
+    """Run before Wagtail publishes ``revision`` of ``review`` (the create view, workflow
+    approval and ``publish_scheduled`` all come through ``ReviewPage.publish``).
+
+    Returns False for a scheduled go-live that is not ready: it is cancelled and logged
+    rather than raised, so one bad review does not stop ``publish_scheduled`` publishing
+    other pages. Any other route that is not ready raises ``ReviewNotReadyToPublish``.
+    """
+    candidate = revision.as_object()
+    source = source_for_publishing(candidate)
+    if source is not None:
+        copy_synchronised_fields(source, candidate)
+        for name in SYNCHRONISED_FIELDS:
+            revision.content[name] = _json_value(getattr(candidate, name))
+    missing = missing_requirements(candidate)
+    if missing:
+        if log_action == SCHEDULED_PUBLISH_ACTION:
+            logger.error(
+                "Scheduled publication of review pk=%s cancelled: %s", review.pk, missing_message(missing)
+            )
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            return False
+        raise ReviewNotReadyToPublish(missing)
+    if source is None:
+        apply_publication_dates(candidate, _publication_months(review))
+    revision.content["publication_date"] = _json_value(candidate.publication_date)
+    revision.content["expire_at"] = _json_value(candidate.expire_at)
+    revision.save(update_fields=["content"])
+    return True

@@ -8,15 +8,15 @@ review goes up and comes down at exactly the same moment.
   while the English page is not live (``source_for_publishing``).
 - Publishing the English page copies them to every translation at once, and unpublishing
   it unpublishes them (``connect``).
-- Reading is guarded too: ``ReviewPageQuerySet.current`` and ``ReviewPage.is_gone`` treat
-  a review as gone once any live language of it is past its come-down date, whatever the
-  cron has done.
+- Reading is guarded too: ``dhr.visibility`` treats a review as come down once any live
+  language of it is past its come-down date, whatever the cron has done.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
+from core.visibility import is_visible
 from i18n.languages import DEFAULT_LANGUAGE, locale_id_for, page_language
 
 # Copied from the English page to its translations, never translated.
@@ -69,7 +69,7 @@ def source_for_publishing(review):
     source = source_of(review)
     if source is None:
         return None
-    if not source.live or source.is_expired():
+    if not is_visible(source):
         raise SourceNotLive()
     return source
 

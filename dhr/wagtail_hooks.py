@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,44 +11,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
+from dhr import visibility
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
 
-
-def _in_unpublished_review_draft(document):
-    """True if the latest draft of a review lists ``document``.
-
-    A document added to a published review's draft is only in the draft revision until
-    the review is published again, not yet in the ``ReviewDocument`` table.
-    """
-    drafts = ReviewPage.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
-    for content in drafts.values_list("latest_revision__content", flat=True):
-        items = (content or {}).get("documents") or []
-        if any(item.get("document") == document.pk for item in items):
-            return True
-    return False
-
-
-@hooks.register("before_serve_document")
-def serve_review_documents_only_while_published(document, request):
-    """A document used by a review downloads only while it is part of a review that is
-    live and not past its come-down date: never before the review goes live, never after,
-    whatever link is used. Signed-in editors can still open it, to check a draft.
-    """
-    # Rows for a live review are its published content (drafts of live pages stay in revisions).
-    # ``current`` also counts a review as down once any language of it has come down.
-    if ReviewPage.objects.current().filter(documents__document=document).exists():
-        return None
-    attached = list(ReviewPage.objects.filter(documents__document=document).distinct())
-    if not attached and not _in_unpublished_review_draft(document):
-        return None
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    gone = [review for review in attached if review.is_gone()]
-    if gone:
-        return gone[0].serve_gone(request)
-    raise Http404(_("This document is not published."))
+# When a review may be seen (dhr.visibility), told to the base's visibility rule.
+hooks.register("register_visibility_filter", visibility.translations_filter)
+hooks.register("register_page_verdict", visibility.review_verdict)
+hooks.register("register_document_verdict", visibility.review_document_verdict)
 
 
 class ReviewsComingDownPanel(Component):

@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core.visibility import filter_visible
+
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 WELSH = "cy"
 
@@ -77,7 +79,7 @@ def html_lang(code):
 def localized_root(root, request=None):
     """The site's home page in the active language: ``root`` itself in its own language
     (as given: callers that need HomePage's own fields ask for ``.specific``), else its
-    live translation as a HomePage, else ``root``. Kept on ``request`` when given, so
+    translation as a HomePage where a reader may see it, else ``root``. Kept on ``request`` when given, so
     routing, the header, navigation and search share it: no query in English, one in Welsh.
     """
     if root is None or in_default_language():
@@ -91,9 +93,9 @@ def localized_root(root, request=None):
     if request is not None and hasattr(request, cache_key):
         return getattr(request, cache_key)
     localized = (
-        root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
-        .live()
-        .first()
+        filter_visible(
+            root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
+        ).first()
     ) or root
     if request is not None:
         setattr(request, cache_key, localized)
@@ -101,8 +103,8 @@ def localized_root(root, request=None):
 
 
 def in_reader_language(pages):
-    """``pages`` with each replaced by its live translation in the active language where
-    there is one (one query, none in English). Each page gets ``lang``: "" when it is in
+    """``pages`` with each replaced by its translation in the active language where there
+    is one a reader may see (one query, none in English). Each page gets ``lang``: "" when it is in
     the active language, else the ``lang`` attribute value of its own language, so a link
     to a page not yet translated is marked as English."""
     pages = [page for page in pages if page is not None]
@@ -115,9 +117,11 @@ def in_reader_language(pages):
     needed = [page for page in pages if page.locale_id != locale_id]
     translations = {}
     if needed and locale_id is not None:
-        rows = Page.objects.filter(
-            translation_key__in=[page.translation_key for page in needed], locale_id=locale_id
-        ).live()
+        rows = filter_visible(
+            Page.objects.filter(
+                translation_key__in=[page.translation_key for page in needed], locale_id=locale_id
+            )
+        )
         translations = {page.translation_key: page for page in rows}
     shown = []
     for page in pages:

@@ -8,22 +8,15 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
-from core.models import in_private_section, not_expired
+from core.visibility import filter_visible
 from i18n.languages import html_lang, locale_id_for, offered_languages, page_language
 
 
-def hidden_reviews():
-    """Translation keys of reviews past their come-down date in any language; every
-    language of such a review leaves the sitemap at the same moment."""
-    from dhr.models.reviews import aged_translation_keys
-
-    return aged_translation_keys()
-
-
 class BilingualSitemap(Sitemap):
-    """Plain ``Page`` rows, not each page type's own: no page type changes what it lists
-    (reviews that have come down are left out by the query itself), and the sitemap
-    then costs the same few queries however many page types there are."""
+    """Plain ``Page`` rows, not each page type's own: what a page type may list is the
+    visibility rule's alone (``core.visibility``, applied in the query), and the sitemap
+    then costs the same few queries however many page types there are. No page type
+    overrides ``get_sitemap_urls`` (a test checks), since it would not be called."""
 
     def items(self):
         site = self.get_wagtail_site()
@@ -32,11 +25,7 @@ class BilingualSitemap(Sitemap):
         in_a_root = Q()
         for path in roots.values_list("path", flat=True):
             in_a_root |= Q(path__startswith=path)
-        pages = (
-            not_expired(Page.objects.filter(in_a_root).live().exclude(in_private_section()))
-            .exclude(translation_key__in=hidden_reviews())
-            .order_by("path")
-        )
+        pages = filter_visible(Page.objects.filter(in_a_root)).order_by("path")
         pages = list(pages)
         by_key = defaultdict(list)
         for page in pages:

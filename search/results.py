@@ -22,8 +22,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.models import Page, get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from core.models import BasePage, not_expired, private_page_ids
-from dhr.models.reviews import aged_translation_keys
+from core.visibility import filter_searchable
 
 from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
@@ -34,34 +33,11 @@ RESULTS_PER_PAGE = 10
 
 
 def searchable_pages(root_page, at=None):
-    """Live, public pages under ``root_page`` (one site, in one language: the home page or
-    its translation) whose ``expire_at`` has not passed.
-
-    Expiry is checked here, at request time, so a page drops out of search the moment it
-    expires, whether or not ``publish_scheduled`` has run yet; and a review drops out in
-    every language the moment any language of it expires.
-    """
-    return (
-        Page.objects.live()
-        .exclude(pk__in=private_page_ids())
-        .descendant_of(root_page, inclusive=True)
-        .filter(pk__in=not_expired(Page.objects.all(), at=at).values("pk"))
-        .exclude(translation_key__in=aged_translation_keys(at))
-    )
-
-
-def is_withdrawn(page):
-    """A page type's own expiry rule has the last word, even over the database filter.
-
-    Results are base ``Page`` objects, shown without loading each page's own type. The
-    rule every page type has now, ``BasePage.is_expired``, needs only ``expire_at``; a
-    page type with a rule of its own is loaded as that type to apply it."""
-    rule = getattr(page.specific_class, "is_expired", None)
-    if rule is None:
-        return False
-    if rule is BasePage.is_expired:
-        return BasePage.is_expired(page)
-    return bool(page.specific.is_expired())
+    """The pages under ``root_page`` (one site, in one language: the home page or its
+    translation) that a reader may see now, by the one rule (``core.visibility``): a page
+    drops out of search the moment it expires or comes down, whether or not
+    ``publish_scheduled`` has run yet."""
+    return filter_searchable(Page.objects.descendant_of(root_page, inclusive=True), at)
 
 
 def _summary_tables():
@@ -169,7 +145,7 @@ class SiteSearch:
         for pick in picks:
             if pick.page_id:
                 page = pages.get(pick.page_id)
-                if page is None or is_withdrawn(page):
+                if page is None:
                     continue
                 result = self._result(page, promoted=True)
                 result.summary = pick.description or result.summary
@@ -247,7 +223,7 @@ class SiteSearch:
         # list() rather than iterating the Page: Page iteration would end quietly on an
         # IndexError raised while the search runs.
         pages = list(page_of_results.object_list)
-        results += [self._result(page) for page in pages if not is_withdrawn(page)]
+        results += [self._result(page) for page in pages]
         return results
 
     def _result(self, page, promoted=False):

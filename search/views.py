@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from core.models import not_expired
+from core.visibility import filter_visible
 from i18n.languages import localized_root
 
 from .query import clean_query, query_terms, suggests_helplines
@@ -107,5 +107,5 @@ def search(request):
             context["show_helplines"] = True
     if query and not context["results"]:
         # Evaluated only by the "no results" page: the main sections, to browse instead.
-        context["browse_pages"] = not_expired(root.get_children().live().public().in_menu())
+        context["browse_pages"] = filter_visible(root.get_children().in_menu())
     return TemplateResponse(request, "search/search.html", context)

@@ -1,7 +1,7 @@
 """The base's models. ``CSPDocument``, ``SiteSettings`` and ``AlertBanner`` keep the app
 label ``home`` (see ``home.apps``); ``BasePage`` is abstract."""
 
-from .base import BasePage, in_private_section, not_expired, private_page_ids
+from .base import BasePage
 from .documents import CSPDocument
 from .settings import SiteSettings
 from .snippets import AlertBanner
@@ -11,7 +11,4 @@ __all__ = [
     "BasePage",
     "CSPDocument",
     "SiteSettings",
-    "in_private_section",
-    "not_expired",
-    "private_page_ids",
 ]

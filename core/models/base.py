@@ -1,19 +1,21 @@
-"""Behaviour every public page shares: a summary, content-review dates and the
-"Exit this page" flag. Page classes inherit ``BasePage`` rather than copying fields."""
+"""Behaviour every public page shares: a summary, content-review dates, the "Exit this
+page" flag, and routing that lets a page that has come down answer for itself. Page
+classes inherit ``BasePage`` rather than copying fields."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StreamValue
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from core import visibility
 from core.blocks import DocumentListBlock
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -27,37 +29,6 @@ def today():
 
 def a_year_from_today():
     return timezone.localdate() + REVIEW_INTERVAL
-
-
-def not_expired(queryset, at=None):
-    """Pages whose ``expire_at`` has not passed, whether or not ``publish_scheduled`` has run.
-
-    Wagtail only unpublishes expired pages when ``publish_scheduled`` runs; every public
-    listing, search and sitemap must use this as well as ``.live()``.
-    """
-    at = at or timezone.now()
-    return queryset.filter(Q(expire_at__isnull=True) | Q(expire_at__gt=at))
-
-
-def in_private_section():
-    """True for a page under a view restriction (on itself or an ancestor), tested inside
-    the page query: ``queryset.exclude(in_private_section())`` is Wagtail's ``.public()``
-    without the query it first runs to list every restriction. Search backends take
-    filters on fields only: ``exclude(pk__in=private_page_ids())`` there."""
-    return Exists(
-        PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    )
-
-
-def private_page_ids():
-    """``in_private_section`` as a filter on ``pk``, for search backends: the outer page's
-    id when a restriction covers it. Correlated with the outer page, so only the pages
-    the query finds are tested, each with one look-up in the (small) restrictions table:
-    an uncorrelated list of private pages would read every page of the site (and on
-    PostgreSQL, under search's planner settings, start JIT compilation)."""
-    return PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).values(outer_pk=OuterRef("pk"))
 
 
 class SummaryMixin(models.Model):
@@ -141,9 +112,18 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
     class Meta:
         abstract = True
 
-    def is_expired(self, at=None):
-        """True once ``expire_at`` has passed, even before ``publish_scheduled`` runs."""
-        return self.expire_at is not None and self.expire_at <= (at or timezone.now())
+    def route(self, request, path_components):
+        # A page that has come down answers, live or not, for its own address and every
+        # address below it; ``core.wagtail_hooks`` then gives its "gone" response. Anything
+        # else a reader may not see is refused there too (core.visibility).
+        if not self.live and visibility.verdict(self) is visibility.Verdict.GONE:
+            return RouteResult(self)
+        return super().route(request, path_components)
+
+    def serve_gone(self, request):
+        """The response for a page that has come down (``Verdict.GONE``). Page types whose
+        section gives that verdict define their own 410 page; anything else is not found."""
+        raise Http404
 
     def get_meta_description(self):
         return self.search_description or self.summary

@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Locale
 
+from core.visibility import is_visible
 from i18n.languages import WELSH, in_reader_language
 from i18n.nation import Nation, NationMixin
 
@@ -224,8 +225,8 @@ class SiteSettings(NationMixin, BaseSiteSetting):
         cached = getattr(self, "_pages_for_reader_cache", {})
         if locale_key not in cached:
             chosen = {name: getattr(self, name) for name in CHOSEN_PAGES}
-            live = {name: page for name, page in chosen.items() if page is not None and page.live}
-            shown = dict(zip(live, in_reader_language(live.values()), strict=True))
+            visible = {name: page for name, page in chosen.items() if is_visible(page)}
+            shown = dict(zip(visible, in_reader_language(visible.values()), strict=True))
             cached[locale_key] = shown
             self._pages_for_reader_cache = cached
         return cached[locale_key]
@@ -233,7 +234,7 @@ class SiteSettings(NationMixin, BaseSiteSetting):
     @property
     def footer_pages(self):
         """The footer's fixed links, in order and in the reader's language where translated,
-        skipping any not chosen or not live."""
+        skipping any not chosen or that a reader may not see."""
         pages = self._pages_for_reader()
         return [pages[name] for name in FOOTER_PAGES if name in pages]
 

@@ -1,6 +1,7 @@
 from .index import DHRIndexPage
 from .request_copy import RequestCopyFormField, RequestCopyFormPage
-from .reviews import ReviewDocument, ReviewPage, ReviewType
+from .review_documents import ReviewDocument
+from .reviews import ReviewPage, ReviewType
 
 __all__ = [
     "DHRIndexPage",

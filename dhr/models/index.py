@@ -17,10 +17,13 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.visibility import filter_visible, visible_q
 from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewFilterForm
+from dhr.visibility import came_down_q
 
-from .reviews import ReviewDocument, ReviewPage, ReviewType, aged_q, current_q
+from .review_documents import ReviewDocument
+from .reviews import ReviewPage, ReviewType
 
 REVIEWS_PER_PAGE = 10
 MAX_PAGE_DIGITS = 6
@@ -68,17 +71,17 @@ class DHRIndexPage(BasePage):
             .order_by("sort_order")
         )
         return (
-            self.child_reviews()
-            .current(at)
+            filter_visible(self.child_reviews(), at)
             .order_by("-publication_date", "-first_published_at", "-pk")
             .defer("executive_summary", "private_notes", "search_description", "seo_title")
             .prefetch_related(Prefetch("documents", queryset=documents))
         )
 
     def review_overview(self, at):
-        """One small row for every review readers may know about: the current ones (for the
-        filter's years and the result count) and the aged ones (for "available on request":
-        title and year, nothing else), each with the live request form's slug."""
+        """One small row for every review readers may know about: the visible ones (for the
+        filter's years and the result count, by the same rule as the listing itself) and
+        the ones that have come down (for "available on request": title and year, nothing
+        else), each with the live request form's slug."""
         from .request_copy import RequestCopyFormPage
 
         form_slug = (
@@ -89,10 +92,10 @@ class DHRIndexPage(BasePage):
         )
         return (
             self.child_reviews()
-            .filter(current_q(at) | aged_q(at))
+            .filter(visible_q(at) | came_down_q(at))
             .annotate(
                 is_current=Case(
-                    When(current_q(at), then=Value(True)), default=Value(False), output_field=BooleanField()
+                    When(visible_q(at), then=Value(True)), default=Value(False), output_field=BooleanField()
                 ),
                 request_form_slug=Subquery(form_slug),
             )

@@ -24,7 +24,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from core.models import BasePage, SiteSettings
+from core.visibility import in_private_section, visible_q
 from dhr.breadcrumbs import routed_ancestors
+from dhr.visibility import came_down_q
 from ops.security import client_ip
 
 logger = logging.getLogger(__name__)
@@ -192,10 +194,11 @@ class RequestCopyFormPage(FormMixin, BasePage):
         from .reviews import ReviewPage
 
         review_id = request.GET.get(REVIEW_FIELD, "")
-        if not review_id.isdigit() or len(review_id) > 12:
+        # ASCII digits only: "²".isdigit() is True, but int("²") fails.
+        if not review_id.isascii() or not review_id.isdigit() or len(review_id) > 12:
             return ""
-        reviews = ReviewPage.objects.sibling_of(self).public().filter(pk=int(review_id))
-        review = (reviews.current() | reviews.aged()).only("title").first()
+        reviews = ReviewPage.objects.sibling_of(self).exclude(in_private_section()).filter(pk=int(review_id))
+        review = reviews.filter(visible_q() | came_down_q()).only("title").first()
         return review.title if review else ""
 
     @staticmethod

@@ -9,10 +9,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, not_expired
+from core.models import BasePage
+from core.visibility import filter_visible, keep_visible
 from duties.blocks import AuthorityBlock, DutyFunctionBlock
 
-from .common import RICH_TEXT_FEATURES, is_showable
+from .common import RICH_TEXT_FEATURES
 from .routing import AncestorPathRestrictionsMixin, SpecificChildRouteMixin
 
 
@@ -49,7 +50,7 @@ class DutyIndexPage(SpecificChildRouteMixin, AncestorPathRestrictionsMixin, Base
         return DutyPage.objects.child_of(self)
 
     def duties(self):
-        return not_expired(DutyPage.objects.child_of(self).live().public())
+        return filter_visible(DutyPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -190,7 +191,7 @@ class DutyPage(AncestorPathRestrictionsMixin, BasePage):
 
     def showable_related_workstreams(self):
         links = self.related_workstreams.select_related("workstream")
-        return [link.workstream for link in links if is_showable(link.workstream)]
+        return keep_visible(link.workstream for link in links)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,10 +19,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock, ContactBlock, KeyFactsBlock
-from core.models import BasePage, not_expired
+from core.models import BasePage
+from core.visibility import filter_visible, is_visible, keep_visible
 from duties.forms import LeadFilterForm
 
-from .common import RICH_TEXT_FEATURES, Lead, is_showable
+from .common import RICH_TEXT_FEATURES, Lead
 from .routing import AncestorPathRestrictionsMixin, SpecificChildRouteMixin
 
 # A filter for one government also shows the workstreams both governments lead.
@@ -58,7 +59,7 @@ class WorkstreamIndexPage(SpecificChildRouteMixin, AncestorPathRestrictionsMixin
         return WorkstreamPage.objects.child_of(self).select_related("related_duty")
 
     def workstreams(self, lead=None):
-        pages = not_expired(WorkstreamPage.objects.child_of(self).live().public())
+        pages = filter_visible(WorkstreamPage.objects.child_of(self))
         if lead:
             pages = pages.filter(lead__in=LEAD_FILTERS[lead])
         return pages
@@ -178,11 +179,11 @@ class WorkstreamPage(AncestorPathRestrictionsMixin, BasePage):
         return current, superseded
 
     def showable_related_duty(self):
-        return self.related_duty if is_showable(self.related_duty) else None
+        return self.related_duty if is_visible(self.related_duty) else None
 
     def showable_related_pages(self):
         links = self.related_pages.select_related("related_page")
-        return [link.related_page for link in links if is_showable(link.related_page)]
+        return keep_visible(link.related_page for link in links)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

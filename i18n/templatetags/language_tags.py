@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from core.models import in_private_section, not_expired
+from core.visibility import filter_visible
 from i18n.languages import (
     html_lang,
     in_reader_language,
@@ -19,12 +19,12 @@ register = template.Library()
 
 
 def _counterparts(request, page, root):
-    """Live, unexpired translations of ``page`` and of the site's home page, by
+    """The translations of ``page`` and of the site's home page that a reader may see, by
     (translation_key, locale id), in one query."""
     keys = {root.translation_key}
     if page is not None:
         keys.add(page.translation_key)
-    rows = not_expired(Page.objects.filter(translation_key__in=keys).live().exclude(in_private_section()))
+    rows = filter_visible(Page.objects.filter(translation_key__in=keys))
     return {(row.translation_key, row.locale_id): row for row in rows}
 
 

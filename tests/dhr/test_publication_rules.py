@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from dhr.models import ReviewPage
 from dhr.publication import ReviewNotReadyToPublish, add_months
+from dhr.visibility import has_come_down
 from tests.dhr.builders import NOT_READY, READY, make_index, make_review
 from tests.factories import StandardPageFactory
 
@@ -279,12 +280,12 @@ def test_restoring_an_aged_review(index):
     with time_machine.travel(datetime.datetime(2026, 4, 1, 12, tzinfo=datetime.UTC), tick=False):
         call_command("publish_scheduled", verbosity=0)
         review = ReviewPage.objects.get(pk=review.pk)
-        assert review.is_gone()
+        assert has_come_down(review)
         draft = review.get_latest_revision_as_object()
         draft.keep_online_until = datetime.date(2026, 12, 31)
         draft.save_revision().publish()
         review = ReviewPage.objects.get(pk=review.pk)
-        assert review.live and not review.is_gone()
+        assert review.live and not has_come_down(review)
         assert review.expire_at == timezone.make_aware(datetime.datetime(2027, 1, 1))
 
 

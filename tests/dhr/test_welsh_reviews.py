@@ -114,6 +114,29 @@ def test_a_welsh_page_with_a_later_date_still_comes_down_with_the_english(client
         assert client.get(b["review"].url).status_code == 410
 
 
+@pytest.mark.parametrize("drifted", ["welsh", "review"])
+def test_the_listing_count_and_rows_agree_when_a_translations_date_has_drifted(client, bilingual, drifted):
+    """One language's come-down date moved earlier (say, edited in the database): every
+    language of the review has come down, and each listing counts what it lists."""
+    from bs4 import BeautifulSoup
+
+    b = bilingual
+    ReviewPage.objects.filter(pk=b[drifted].pk).update(expire_at=ONE_DAY_BEFORE_EXPIRY)
+    with time_machine.travel(ONE_DAY_BEFORE_EXPIRY + datetime.timedelta(hours=1), tick=False):
+        for index, review in ((b["index"], b["review"]), (b["welsh_index"], b["welsh"])):
+            page = BeautifulSoup(client.get(index.url).content, "html.parser")
+            rows = page.select(".app-review")
+            counts = [
+                int(words[0])
+                for words in (status.get_text().split() for status in page.select("p[role=status]"))
+                if words and words[0].isdigit()
+            ]
+            count = counts[0] if counts else 0
+            assert count == len(rows) == 0, index.url
+            assert len(page.select(".app-aged-review")) == 1, index.url
+            assert client.get(review.url).status_code == 410
+
+
 def test_the_english_page_wins_when_the_translation_is_published(bilingual):
     b = bilingual
     later = datetime.date(2027, 6, 30)
@@ -140,9 +163,21 @@ def test_publishing_the_english_page_updates_the_translation(bilingual):
 
 def test_unpublishing_the_english_page_unpublishes_the_translation(client, bilingual):
     b = bilingual
-    b["review"].unpublish()
-    assert not ReviewPage.objects.get(pk=b["welsh"].pk).live
-    assert client.get(b["welsh"].url).status_code == 404
+    # Before the come-down date, so the review is withdrawn (404), not come down (410).
+    with time_machine.travel(ONE_DAY_BEFORE_EXPIRY, tick=False):
+        b["review"].unpublish()
+        assert not ReviewPage.objects.get(pk=b["welsh"].pk).live
+        assert client.get(b["welsh"].url).status_code == 404
+
+
+def test_unpublishing_the_english_page_after_its_come_down_date_takes_every_language_down(client, bilingual):
+    b = bilingual
+    with time_machine.travel(AFTER_EXPIRY, tick=False):
+        b["review"].unpublish()
+        welsh = ReviewPage.objects.get(pk=b["welsh"].pk)
+        assert (welsh.live, welsh.expired) == (False, True)
+        assert client.get(b["welsh"].url).status_code == 410
+        assert client.get(b["review"].url).status_code == 410
 
 
 def test_a_translation_cannot_go_live_before_the_english_page(bilingual):

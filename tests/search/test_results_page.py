@@ -94,14 +94,15 @@ def test_page_drops_out_when_it_expires_before_the_scheduler_runs(client, add_pa
         assert result_titles(client.get("/search/?q=plover")) == []
 
 
-def test_page_whose_own_expiry_rule_says_expired_is_dropped(client, add_page, monkeypatch):
-    from home.models import StandardPage
+def test_a_sections_visibility_rule_is_honoured_by_search(client, add_page):
+    from django.db.models import Q
+    from wagtail import hooks
 
     add_page("Curlew one")
     add_page("Curlew two", slug="withdrawn-by-rule")
-    monkeypatch.setattr(StandardPage, "is_expired", lambda self, at=None: self.slug == "withdrawn-by-rule")
-
-    assert result_titles(client.get("/search/?q=curlew")) == ["Curlew one"]
+    with hooks.register_temporarily("register_visibility_filter", lambda at: ~Q(slug="withdrawn-by-rule")):
+        assert result_titles(client.get("/search/?q=curlew")) == ["Curlew one"]
+    assert sorted(result_titles(client.get("/search/?q=curlew"))) == ["Curlew one", "Curlew two"]
 
 
 def test_filter_by_section_with_counts(client, sections, add_page):

@@ -1,0 +1,37 @@
+"""Where the base enforces what a reader may see (``core.visibility``): once for every
+page served and every document downloaded, whatever the page type or section."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from core.visibility import Verdict, document_verdict, verdict
+
+
+@hooks.register("before_serve_page")
+def serve_only_what_readers_may_see(page, request, serve_args, serve_kwargs):
+    """A page past its ``expire_at`` is not found before ``publish_scheduled`` has run, as
+    after; a page that has come down gives its page type's "gone" response (410), on its
+    own address and every address below it. Previews do not come through here."""
+    answer = verdict(page)
+    if answer is Verdict.GONE:
+        return page.serve_gone(request)
+    if answer is Verdict.NOT_FOUND:
+        raise Http404(_("This page is not published."))
+    return None
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_while_visible(document, request):
+    """A document a section owns downloads only while that section says so, whatever link
+    is used (the DHR section: while its review is visible). Signed-in editors can still
+    open it, to check a draft."""
+    answer = document_verdict(document)
+    if answer is None or answer[0] is Verdict.VISIBLE:
+        return None
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    found, page = answer
+    if found is Verdict.GONE and page is not None:
+        return page.serve_gone(request)
+    raise Http404(_("This document is not published."))

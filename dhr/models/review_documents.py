@@ -1,0 +1,67 @@
+"""A review's documents: each a PDF chosen from Documents, what kind of document it is,
+and an optional web version. They are served only while the review is visible
+(``dhr.visibility.review_document_verdict``)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from .reviews import ReviewPage
+
+
+class ReviewDocument(Orderable):
+    class Kind(models.TextChoices):
+        EXECUTIVE_SUMMARY = "executive_summary", _("Executive summary")
+        OVERVIEW_REPORT = "overview_report", _("Overview report")
+        ACTION_PLAN = "action_plan", _("Action plan")
+        HOME_OFFICE_LETTER = "home_office_letter", _("Home Office letter")
+        OTHER = "other", _("Other")
+
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "home.CSPDocument",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_(
+            "Choose or upload the anonymised file. It can only be downloaded while this review is published."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.OVERVIEW_REPORT,
+        help_text=_("What the document is. Readers see this as the link text."),
+    )
+    html_version = RichTextField(
+        _("web version"),
+        blank=True,
+        features=["h2", "h3", "bold", "ol", "ul", "link"],
+        help_text=_(
+            "Optional. The document's text as a web page, which is easier to read on a phone "
+            "and with assistive technology."
+        ),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("kind"), FieldPanel("html_version")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("review document")
+        verbose_name_plural = _("review documents")
+
+    def __str__(self):
+        return self.link_text
+
+    @property
+    def link_text(self):
+        return f"{self.get_kind_display()}: {self.page.title}"
+
+    @property
+    def html_version_url(self):
+        if not self.html_version:
+            return ""
+        return self.page.url + self.page.reverse_subpage("html_version", args=[self.pk])
