@@ -1,7 +1,7 @@
 from .common import Lead
 from .duties import DutyIndexPage, DutyPage, DutyRelatedWorkstream
+from .strategies import StrategyDocument
 from .workstreams import (
-    StrategyDocument,
     WorkstreamIndexPage,
     WorkstreamPage,
     WorkstreamRelatedPage,
