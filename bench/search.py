@@ -10,6 +10,8 @@ prints p50/p95 latency. The database is dropped at the end unless --keep is give
     .venv/bin/python bench/search.py --reuse         # query a database kept earlier
 
 PostgreSQL is reached at 127.0.0.1:5432 as user postgres unless --server says otherwise.
+A script to run, not a module anything imports: seeding, the query mix and the report
+are kept in one file so the benchmark can be read top to bottom.
 """
 
 import argparse

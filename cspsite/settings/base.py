@@ -2,6 +2,8 @@
 
 Secure by default: DEBUG is off, and secrets, hosts, the database and the cache come
 from the environment. Only ``dev`` relaxes this. See README.md for the variables.
+Longer than 300 lines because Django settings are one flat namespace; each block says
+what it is for.
 """
 
 import os
