@@ -12,8 +12,9 @@ Two rules for the words:
   ``site.toml``, plus ``nhs_body``), then the file's own ``[variables]``, its top-level text
   fields and ``slug``.
 - Rich text and PDF text are paragraphs separated by blank lines. A paragraph that starts
-  with ``<`` is HTML as written (a heading, a list); the others become ``<p>`` elements.
-  Lines within a paragraph are joined with spaces, and the spaces between two tags dropped.
+  with a block element (``<h3>``, ``<ul>``...) is HTML as written; the others become ``<p>``
+  elements. Lines within a paragraph are joined with a space, or with nothing between a
+  line that ends with a tag and one that starts with one.
 """
 
 import functools
@@ -23,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent / "content"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+BLOCK_ELEMENT = re.compile(r"<(h[1-6]|p|ul|ol|blockquote|table)\b")
 
 
 @functools.cache
@@ -64,11 +66,17 @@ def substitute(text, variables):
 
 def paragraphs(text):
     """The paragraphs of ``text``: blank-line separated, each with its lines joined."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks]
+    return [join_lines(block.splitlines()) for block in re.split(r"\n\s*\n", text.strip())]
+
+
+def join_lines(lines):
+    joined = ""
+    for line in (line.strip() for line in lines):
+        between_tags = joined.endswith(">") and line.startswith("<")
+        joined += line if not joined or between_tags else " " + line
+    return joined
 
 
 def html(text):
     """Rich text HTML from paragraphs (see the module docstring)."""
-    parts = [part if part.startswith("<") else f"<p>{part}</p>" for part in paragraphs(text)]
-    return re.sub(r">\s+<", "><", "".join(parts))
+    return "".join(part if BLOCK_ELEMENT.match(part) else f"<p>{part}</p>" for part in paragraphs(text))

@@ -12,6 +12,13 @@ def test_rich_text_is_paragraphs_with_html_as_written():
     )
 
 
+def test_a_paragraph_starting_with_an_inline_tag_is_still_a_paragraph():
+    assert (
+        content.html("<b>Prevent</b> <b>Pursue</b>\nand more")
+        == "<p><b>Prevent</b> <b>Pursue</b> and more</p>"
+    )
+
+
 def test_placeholders_are_variables_and_an_unknown_one_fails():
     assert (
         content.substitute("Millshire {nhs_body}, {x} {a-b}", {"nhs_body": "ICB", "x": 1})
