@@ -10,8 +10,8 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from core.models import SiteSettings
+from demo.welsh import WORKFLOW_NAME
 from dhr.models import DHRIndexPage, RequestCopyFormPage
-from home.demo_welsh import WORKFLOW_NAME
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "duties",
     "search",
     "ops",
+    "demo",
     "wagtail_2fa",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import CSPDocument
-from dhr.demo_documents import build_pdf
+from demo.pdfs import build_pdf
 from dhr.models import DHRIndexPage, RequestCopyFormField, RequestCopyFormPage, ReviewDocument, ReviewPage
 
 _numbers = itertools.count(1)

@@ -2,7 +2,7 @@
 
 The home page, the DHR section page (its guidance) and the request-a-copy form are
 translated the way editors translate them: through wagtail-localize, by importing a PO
-file (``home/demo_content/cy.po``, English text to Welsh text). Each Welsh page is then
+file (``demo/content/cy.po``, English text to Welsh text). Each Welsh page is then
 put into the "Welsh translation check" workflow, so the admin shows it as awaiting a
 professional translator: the demo's Welsh is a draft, not a checked translation.
 """
@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from i18n.languages import WELSH
 
-CATALOGUE = Path(__file__).parent / "demo_content" / "cy.po"
+CATALOGUE = Path(__file__).parent / "content" / "cy.po"
 WORKFLOW_NAME = "Welsh translation check"
 TASK_NAME = "Check by a professional Welsh translator"
 
@@ -103,7 +103,7 @@ def load(pages, user=None):
 
 def export_strings(pages, path):
     """Write the English text of ``pages`` as a PO file, keeping any Welsh already in the
-    demo catalogue: how ``home/demo_content/cy.po`` is made and kept up to date."""
+    demo catalogue: how ``demo/content/cy.po`` is made and kept up to date."""
     locale, _ = Locale.objects.get_or_create(language_code=WELSH)
     known = welsh_text() if CATALOGUE.exists() else {}
     catalogue = polib.POFile()
