@@ -11,7 +11,6 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from ops import caching, sqlite_search
+        from ops import caching
 
-        sqlite_search.install()
         caching.connect_signals()

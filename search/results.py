@@ -7,27 +7,22 @@ search falls back to "any of the words") and, for the page of results, one plus 
 page type shown.
 """
 
-import logging
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
-from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, get_page_models
+from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.visibility import filter_searchable
 
-from .backend import site_search_backend
 from .sections import ALL_SECTIONS, Section, SiteSections
-
-logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 
@@ -110,7 +105,7 @@ class SiteSearch:
         self.section = section
         self.sections = SiteSections(root_page, request)
         self.pages = searchable_pages(root_page)
-        self.backend = site_search_backend()
+        self.backend = get_search_backend()
         self.any_word = False
 
         self.promotions = self._promotions()
@@ -236,42 +231,3 @@ class SiteSearch:
             promoted=promoted,
             page_id=page.pk,
         )
-
-
-def record_query(query_string):
-    """Count the query for the popular-searches report (Wagtail's ``Query`` and
-    ``QueryDailyHits``, as ``Query.get(...).add_hit()`` counts it): its words and the
-    date, nothing about who searched. A failure here never stops the results being shown.
-
-    Add the query if it is new, then add today's row or one more hit to it (an upsert, so
-    two searches at the same moment are both counted): one statement on PostgreSQL, two
-    on SQLite, whatever has been searched for before.
-    """
-    normalised = normalise_query_string(query_string)
-    today = timezone.now().date()
-    quote = connection.ops.quote_name
-    hits_table, query_table = quote(QueryDailyHits._meta.db_table), quote(Query._meta.db_table)
-    upsert_hits = f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits_table}.hits + 1"
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # One statement: PostgreSQL allows an INSERT in a WITH clause (the new
-                # query's id comes from RETURNING; the table's snapshot does not show it).
-                cursor.execute(
-                    f"WITH new AS (INSERT INTO {query_table} (query_string) VALUES (%s) "  # noqa: S608 (names from _meta)
-                    f"ON CONFLICT DO NOTHING RETURNING id), "
-                    f"found AS (SELECT id FROM new UNION ALL "
-                    f"SELECT id FROM {query_table} WHERE query_string = %s) "
-                    f"INSERT INTO {hits_table} (query_id, date, hits) "
-                    f"SELECT id, %s, 1 FROM found LIMIT 1 {upsert_hits}",
-                    [normalised, normalised, today],
-                )
-            else:
-                Query.objects.bulk_create([Query(query_string=normalised)], ignore_conflicts=True)
-                cursor.execute(
-                    f"INSERT INTO {hits_table} (query_id, date, hits) "  # noqa: S608 (names from _meta)
-                    f"SELECT id, %s, 1 FROM {query_table} WHERE query_string = %s {upsert_hits}",
-                    [today, normalised],
-                )
-    except DatabaseError:
-        logger.warning("Could not record a search query", exc_info=True)

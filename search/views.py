@@ -15,7 +15,8 @@ from core.visibility import filter_visible
 from i18n.languages import localized_root
 
 from .query import clean_query, query_terms, suggests_helplines
-from .results import SiteSearch, record_query
+from .query_log import record_query
+from .results import SiteSearch
 from .sections import SECTIONS_BY_KEY
 
 

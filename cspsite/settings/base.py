@@ -357,7 +357,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # No Gravatar: editors' email hashes must not be sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search with the public search's queries tuned (search/backends/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 
 # Documents are only ever served through Django, so that permission and expiry checks
 # run on every download; the web server must not expose MEDIA_ROOT/documents.

@@ -1,7 +1,7 @@
 """A GIN index on ``title || body`` of Wagtail's search index table, on PostgreSQL only.
 
 Wagtail's PostgreSQL search matches ``(title || body) @@ query``; without an index on
-that expression every search reads every page's vectors (see search/backend.py).
+that expression every search reads every page's vectors (see search/backends/postgres.py).
 """
 
 from django.db import migrations

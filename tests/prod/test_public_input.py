@@ -96,7 +96,7 @@ def test_public_urls_never_fail_or_echo_input_unescaped(demo_site, client, kind)
 
 def test_search_with_quotes_shows_the_query_back_escaped(client, demo_site):
     """The search page echoes the query (escaped), so the check above does look at
-    echoes; and a double quote no longer breaks SQLite's full-text search (ops/sqlite_search.py)."""
+    echoes; and a double quote never reaches SQLite's full-text search (search/query.py)."""
     response = client.get("/search/", {"q": MARKER})
 
     assert response.status_code == 200

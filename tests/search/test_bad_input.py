@@ -58,6 +58,16 @@ def test_odd_queries_give_a_page(client, home_page, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ['"', 'a"b', '"unbalanced quote', "'", "*", "(", 'x" OR "y'])
+def test_editors_searches_with_quotes_and_operators_give_a_page(admin_client, home_page, query):
+    """The admin's searches reach the same backend with the text as typed (Wagtail parses
+    it into words and phrases first)."""
+    StandardPageFactory(parent=home_page, title="Community safety review")
+
+    for url in ("/admin/pages/search/", "/admin/documents/"):
+        assert admin_client.get(url, {"q": query}).status_code == 200, url
+
+
 @pytest.mark.parametrize(
     ("query_string", "status"),
     [

@@ -1,11 +1,11 @@
-"""PostgreSQL only: the search's planner settings (search.backend.index_plans) hold inside
+"""PostgreSQL only: the search's planner settings (search.backends.postgres.index_plans) hold inside
 the search and are put back afterwards when the search runs inside a longer transaction
 (as each test here does), including when it ends with a page past the last."""
 
 import pytest
 from django.db import connection
 
-from search.backend import index_plans
+from search.backends.postgres import index_plans
 
 pytestmark = [
     pytest.mark.django_db,

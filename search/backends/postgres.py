@@ -1,11 +1,6 @@
-"""The search backend behind the public search page.
+"""The site's search backend on PostgreSQL (production).
 
-It is Wagtail's database backend, reading the same index that Wagtail keeps up to date on
-publish and that ``update_index`` rebuilds, with one addition on both databases:
-``count_by_prefix``, the matches per section in one grouped query. The SQLite side, with
-column weights, is in ``backend_sqlite``.
-
-On PostgreSQL the stock query reads every matching page's whole body vector twice, once
+The stock query reads every matching page's whole body vector twice, once
 to test ``(title || body) @@ query`` and once to rank it: several hundred milliseconds
 for a common word at 10,000 pages. Here instead:
 
@@ -24,22 +19,16 @@ for a common word at 10,000 pages. Here instead:
 """
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, F, Func, IntegerField, Q
-from django.db.models.functions import Cast, Substr
-from wagtail.search.backends import get_search_backend
-from wagtail.search.backends.database.postgres.postgres import (
-    PostgresSearchBackend,
-    PostgresSearchQueryCompiler,
-    PostgresSearchResults,
-)
-from wagtail.search.backends.database.postgres.query import Lexeme
+from django.db.models import F, Func, IntegerField, Q
+from django.db.models.functions import Cast
 from wagtail.search.models import IndexEntry
-from wagtail.search.query import PlainText
-from wagtail.search.utils import get_descendants_content_types_pks
+
+from . import CountByPrefix
+from .internals import Lexeme, PostgresCompiler, PostgresResults, PostgresSearchBackend, content_type_ids
 
 AUTOCOMPLETE_CONFIG = "simple"  # as PostgresSearchBackend indexes the autocomplete vector
 
@@ -57,13 +46,18 @@ SWAP_PLANNER_SETTINGS_SQL = (
 )
 
 
+# True inside an ``index_plans`` block. Like Django's connection, it belongs to one
+# thread (or one asynchronous task).
+_planned = ContextVar("search_index_plans", default=False)
+
+
 @contextmanager
 def _planning_with_indexes():
-    connection._search_index_plans = True
+    token = _planned.set(True)
     try:
         yield
     finally:
-        connection._search_index_plans = False
+        _planned.reset(token)
 
 
 @contextmanager
@@ -74,7 +68,7 @@ def index_plans():
 
     Outside a transaction this costs one statement (in a transaction of its own); inside
     one, two: swapping the settings in and putting them back."""
-    if getattr(connection, "_search_index_plans", False):
+    if _planned.get():
         yield
         return
     if not connection.in_atomic_block:
@@ -111,107 +105,76 @@ class Once(Func):
     output_field = SearchQueryField()
 
 
-class SitePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
+class SitePostgresSearchQueryCompiler(PostgresCompiler):
     def _summary_query(self):
         """The words as typed, for the unstemmed autocomplete vector (title and summary).
 
         Whole words only, so that a page matching here always matches the stemmed query
         against title and body too (the summary is in the body)."""
         lexemes = None
-        for term in self.query.query_string.split():
-            lexeme = Lexeme(term)
+        for word in self.words():
+            lexeme = Lexeme(word)
             if lexemes is None:
                 lexemes = lexeme
-            elif self.query.operator == "and":
-                lexemes &= lexeme
-            else:
+            elif self.any_word():
                 lexemes |= lexeme
+            else:
+                lexemes &= lexeme
         return SearchQuery(lexemes, search_type="raw", config=AUTOCOMPLETE_CONFIG)
-
-    def is_tuned(self):
-        plain_words = isinstance(self.query, PlainText) and self.query.query_string.split()
-        return self.fields is None and bool(plain_words)
 
     def _page_ids(self, entries):
         """Ids of the indexed pages among ``entries``: a subquery on Wagtail's index table
         alone, so that it is answered from its GIN indexes."""
-        entries = entries.filter(content_type_id__in=get_descendants_content_types_pks(self.queryset.model))
+        entries = entries.filter(content_type_id__in=content_type_ids(self.model()))
         return entries.values(page_id=Cast("object_id", IntegerField()))
 
-    def _matches(self, config):
-        """The queryset's pages that match the words anywhere in title, body or documents."""
+    def matches(self, config):
+        """The searched pages that match the words anywhere in title, body or documents."""
         entries = IndexEntry._default_manager.alias(_vector_=F("title")._combine(F("body"), "||", False))
-        matching = self._page_ids(entries.filter(_vector_=self.build_tsquery(self.query, config=config)))
-        return self.queryset.filter(pk__in=matching)
+        matching = self._page_ids(entries.filter(_vector_=self.tsquery(config)))
+        return self.pages().filter(pk__in=matching)
 
     def _rank(self, config):
-        search_query = Once(self.build_tsquery(self.query, config=config))
-        title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.sql_weights)
+        search_query = Once(self.tsquery(config))
+        title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.title_weights())
         summary_rank = SearchRank(F("index_entries__autocomplete"), Once(self._summary_query()))
         return title_rank * F("index_entries__title_norm") + summary_rank
 
-    def search(self, config, start, stop, score_field=None, backend=None):
-        if not self.is_tuned():
-            return super().search(config, start, stop, score_field=score_field, backend=backend)
-        return self._apply_ordering_and_scoring(
-            self._matches(config), self._rank(config), start, stop, score_field
-        )
-
     def tiers(self, config):
         """The matches in two ordered querysets: pages whose title or summary matches, by
-        rank; then the rest (body or documents only), newest first. Together they are in
-        the order ``search()`` gives, but the second needs no sorting, so paging through a
-        word found on most pages reads only the rows it shows."""
-        title_or_summary = Q(title=self.build_tsquery(self.query, config=config)) | Q(
-            autocomplete=self._summary_query()
-        )
+        rank; then the rest (body or documents only), newest first. The second needs no
+        sorting, so paging through a word found on most pages reads only the rows it
+        shows."""
+        title_or_summary = Q(title=self.tsquery(config)) | Q(autocomplete=self._summary_query())
         # Every page found here matches (see _summary_query).
         on_top = self._page_ids(IndexEntry._default_manager.filter(title_or_summary))
-        ranked = self.queryset.filter(pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
-        rest = self._matches(config).exclude(pk__in=on_top).order_by("-pk")
+        ranked = self.pages().filter(pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
+        rest = self.matches(config).exclude(pk__in=on_top).order_by("-pk")
         return ranked, rest
 
 
-class CountByPrefix:
-    """For search results: how many matches share each leading part of a field."""
-
-    def _matching_pages(self):
-        """The matching pages as a queryset, built as ``facet()`` builds it."""
-        raise NotImplementedError
-
-    def count_by_prefix(self, field_name, length):
-        queryset = self._matching_pages().order_by()
-        rows = queryset.values(prefix=Substr(field_name, 1, length)).annotate(count=Count("pk"))
-        return {row["prefix"]: row["count"] for row in rows}
-
-
-class SitePostgresSearchResults(CountByPrefix, PostgresSearchResults):
-    def _matching_pages(self):
+class SitePostgresSearchResults(CountByPrefix, PostgresResults):
+    def matching_pages(self):
         compiler = self.query_compiler
-        return compiler.search(compiler.get_config(self.backend), None, None, backend=self.backend)
+        if not compiler.words():
+            return super().matching_pages()
+        return compiler.matches(self.config())
+
+    def ranked_fetch(self, compiler, config, start, stop):
+        if not compiler.words():
+            return None
+        ranked, rest = compiler.tiers(config)
+        results = list(ranked[start:stop])
+        wanted = None if stop is None else stop - start
+        if wanted is not None and len(results) == wanted:
+            return results
+        ranked_count = start + len(results) if results or start == 0 else ranked.count()
+        rest_stop = None if stop is None else stop - ranked_count
+        return results + list(rest[max(start - ranked_count, 0) : rest_stop])
 
     def _do_search(self):
         with index_plans():
-            compiler = self.query_compiler
-            if not (compiler.is_tuned() and compiler.order_by_relevance and self._score_field is None):
-                return super()._do_search()
-            ranked, rest = compiler.tiers(compiler.get_config(self.backend))
-            start, stop = self.start, self.stop
-            results = list(ranked[start:stop])
-            wanted = None if stop is None else stop - start
-            if wanted is not None and len(results) == wanted:
-                return results
-            ranked_count = start + len(results) if results or start == 0 else ranked.count()
-            rest_stop = None if stop is None else stop - ranked_count
-            return results + list(rest[max(start - ranked_count, 0) : rest_stop])
-
-    def _do_count(self):
-        with index_plans():
-            return super()._do_count()
-
-    def facet(self, field_name):
-        with index_plans():
-            return super().facet(field_name)
+            return super()._do_search()
 
     def count_by_prefix(self, field_name, length):
         with index_plans():
@@ -226,19 +189,3 @@ class SitePostgresSearchBackend(PostgresSearchBackend):
     def planned():
         """One ``index_plans`` block around several searches."""
         return index_plans()
-
-
-def site_search_backend():
-    """The backend for public searches: the ``default`` one, with the additions above."""
-    default = get_search_backend("default")
-    params = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
-    params.pop("BACKEND", None)
-    if isinstance(default, PostgresSearchBackend):
-        return SitePostgresSearchBackend(params)
-    if connection.vendor == "sqlite":
-        # Only importable on SQLite: the module looks up SQLite's full-text table model.
-        from .backend_sqlite import SiteSQLiteSearchBackend, SQLiteSearchBackend
-
-        if isinstance(default, SQLiteSearchBackend):
-            return SiteSQLiteSearchBackend(params)
-    return default
