@@ -22,6 +22,9 @@ configured) to drop the page and the pages that list it.
 
 Logged-in users, previews, non-GET requests, responses that set cookies, the admin,
 documents and the health check are never cached and get ``Cache-Control: private``.
+
+What this relies on in wagtail-cache beyond its documented settings and hooks is in
+``ops.wagtailcache_internals``.
 """
 
 import datetime
@@ -36,6 +39,8 @@ from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, Revision
+
+from ops.wagtailcache_internals import UNMARKED, mark, marked, store_again
 
 logger = logging.getLogger(__name__)
 
@@ -163,12 +168,6 @@ def is_cacheable_response(response):
     )
 
 
-# The next-change instant a stored page was rendered under, kept on the response object
-# (pickled with it into the page cache; never sent to anyone).
-STORED_NEXT_CHANGE = "_cspsite_next_change"
-_UNKNOWN = object()
-
-
 class CacheHeadersMiddleware:
     """Sets ``Cache-Control`` on every response that reaches it.
 
@@ -185,10 +184,11 @@ class CacheHeadersMiddleware:
         response = self.get_response(request)
         if is_cacheable_request(request) and is_cacheable_response(response):
             now = timezone.now()
-            instant = getattr(response, STORED_NEXT_CHANGE, _UNKNOWN)
-            if instant is _UNKNOWN:  # freshly rendered (or stored before this was kept)
+            # The next-change instant the page was rendered under, kept with it.
+            instant = marked(response)
+            if instant is UNMARKED:  # freshly rendered (or stored before this was kept)
                 instant = next_change(now)
-                setattr(response, STORED_NEXT_CHANGE, instant)
+                mark(response, instant)
             seconds = seconds_until(instant, now)
             # A copy from the app cache carries the Expires of when it was stored.
             del response["Expires"]
@@ -209,9 +209,9 @@ class FetchFromCacheMiddleware(wagtailcache.cache.FetchFromCacheMiddleware):
     def process_request(self, request):
         response = super().process_request(request)
         if response is not None:
-            instant = getattr(response, STORED_NEXT_CHANGE, None)
-            if instant is not None and instant <= timezone.now():
-                request._wagtailcache_update = True
+            instant = marked(response)
+            if instant is not UNMARKED and instant is not None and instant <= timezone.now():
+                store_again(request)
                 return None
         return response
 

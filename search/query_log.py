@@ -10,7 +10,8 @@ each in a savepoint, as inside a request's transaction):
 
 - ``Query.get(q).add_hit()``: 11 / 5 statements (two ``get_or_create`` calls, each with
   a savepoint, then an ``UPDATE``); 1.67 ms a call on PostgreSQL, 0.72 ms on SQLite;
-- ``record_query`` below: 3 / 3 on PostgreSQL, 4 / 4 on SQLite; 0.69 ms and 0.20 ms.
+- ``record_query`` below: 3 / 3 on PostgreSQL, 4 / 4 on SQLite (counting the savepoint
+  around it); 0.69 ms and 0.20 ms.
 
 With ``add_hit()`` a first search with results takes 23 SQL queries on PostgreSQL and 20
 on SQLite, against a budget of 15 (tests/perf/test_query_budget.py); with this, 15 and 12.
