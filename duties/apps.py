@@ -6,3 +6,9 @@ class DutiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "duties"
     verbose_name = _("Statutory duties and workstreams")
+    # How site search labels and filters this section's pages (search/sections.py).
+    search_section = {
+        "key": "duties",
+        "label": verbose_name,
+        "slugs": ("statutory-duties", "workstreams"),
+    }

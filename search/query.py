@@ -13,30 +13,27 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .sections import sections
+
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
 
 # A run of letters or digits; underscores are punctuation to both search engines.
 WORD = re.compile(r"[^\W_]+")
 
-# Word beginnings that suggest a search about domestic abuse or a review of a death: the
-# results page then shows the helplines box. Matched against the start of each term, so
-# "abus" covers abuse, abused, abuser and abusive.
+# Word beginnings that suggest a search about domestic abuse, or someone in danger, on any
+# site: the results page then shows the helplines box. Matched against the start of each
+# term, so "abus" covers abuse, abused, abuser and abusive. Each section adds the words of
+# its own subject (``helpline_stems`` in its ``search_section``; see search/sections.py).
 HELPLINE_STEMS = (
     "abus",
     "assault",
-    "bereave",
     "coerci",
     "controlling",
     "danger",
-    "darr",
-    "death",
-    "dhr",
-    "died",
     "domestic",
     "harass",
     "helpline",
-    "homicid",
     "kill",
     "murder",
     "rape",
@@ -44,7 +41,6 @@ HELPLINE_STEMS = (
     "scared",
     "stalk",
     "suicid",
-    "susr",
     "violen",
 )
 
@@ -65,8 +61,14 @@ def query_terms(query):
     return terms[:MAX_TERMS]
 
 
+def helpline_stems():
+    """The site-wide stems and every section's own."""
+    return HELPLINE_STEMS + tuple(stem for section in sections() for stem in section.helpline_stems)
+
+
 def suggests_helplines(terms):
-    return any(term.startswith(HELPLINE_STEMS) for term in terms)
+    stems = helpline_stems()
+    return any(term.startswith(stems) for term in terms)
 
 
 def highlight(text, terms):

@@ -22,7 +22,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.visibility import filter_searchable
 
-from .sections import ALL_SECTIONS, Section, SiteSections
+from .sections import Section, SiteSections, all_sections
 
 RESULTS_PER_PAGE = 10
 
@@ -191,7 +191,7 @@ class SiteSearch:
     def section_counts(self):
         """The "all results" entry, then each section with results, for the filter."""
         entries = [SectionCount(None, self.total, self.section is None)]
-        for section in ALL_SECTIONS:
+        for section in all_sections():
             if self.counts[section.key] or section == self.section:
                 entries.append(SectionCount(section, self.counts[section.key], section == self.section))
         return entries

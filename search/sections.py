@@ -1,14 +1,30 @@
-"""The sections that search results are labelled and filtered by.
+"""The sections that search results are labelled and filtered by, as the section apps
+declare them.
+
+A section app says how search should treat its pages with a ``search_section`` on its
+``AppConfig``, a dictionary of:
+
+- ``key``: the section's name in search addresses (``?section=...``);
+- ``label``: what readers see on results and in the filter;
+- ``slugs``: top-level pages that belong to it whatever their page type (optional);
+- ``show_helplines``: whether searches filtered to it show the helplines box (optional);
+- ``helpline_stems``: word beginnings in its own vocabulary that suggest a reader may
+  need help, added to the site-wide ones in ``search.query`` (optional);
+- ``no_results_note``: a sentence for the "no results" page, such as where to find what
+  the section no longer shows (optional).
 
 A page belongs to the section of its top-level page (the child of the site's home page it
-sits under). A top-level page belongs to a section when its slug is listed for it or its
-page type comes from one of the section's apps; everything else is "Other pages". Add a
-section to ``SECTIONS`` and the labels, filter and counts follow.
+sits under): the section listing that page's slug, or else the section whose app the
+page's type comes from. Everything else is "Other pages". Sections are read from the
+installed apps on first use, in ``INSTALLED_APPS`` order.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -23,6 +39,8 @@ class Section:
     slugs: tuple[str, ...] = ()
     app_labels: tuple[str, ...] = ()
     show_helplines: bool = False
+    helpline_stems: tuple[str, ...] = ()
+    no_results_note: str = ""
 
     def claims(self, top_level_page):
         if top_level_page.slug in self.slugs:
@@ -31,24 +49,52 @@ class Section:
         return content_type.app_label in self.app_labels
 
 
-SECTIONS = (
-    Section(
-        "reviews",
-        _("Domestic homicide reviews"),
-        slugs=("domestic-homicide-reviews",),
-        app_labels=("dhr",),
-        show_helplines=True,
-    ),
-    Section(
-        "duties",
-        _("Statutory duties and workstreams"),
-        slugs=("statutory-duties", "workstreams"),
-        app_labels=("duties",),
-    ),
-)
 OTHER = Section("other", _("Other pages"))
-ALL_SECTIONS = (*SECTIONS, OTHER)
-SECTIONS_BY_KEY = {section.key: section for section in ALL_SECTIONS}
+
+
+DECLARED = {"key", "label", "slugs", "show_helplines", "helpline_stems", "no_results_note"}
+
+
+def section_from(app_config):
+    """The section ``app_config`` declares, or ``None``."""
+    declared = getattr(app_config, "search_section", None)
+    if declared is None:
+        return None
+    unknown, missing = set(declared) - DECLARED, {"key", "label"} - set(declared)
+    if unknown or missing:
+        raise ImproperlyConfigured(
+            f"{app_config.name}: search_section has unknown {sorted(unknown)}, lacks {sorted(missing)}"
+        )
+    return Section(
+        key=declared["key"],
+        label=declared["label"],
+        slugs=tuple(declared.get("slugs", ())),
+        app_labels=(app_config.label,),
+        show_helplines=bool(declared.get("show_helplines", False)),
+        helpline_stems=tuple(stem.lower() for stem in declared.get("helpline_stems", ())),
+        no_results_note=declared.get("no_results_note", ""),
+    )
+
+
+@cache
+def sections():
+    """Every declared section, in ``INSTALLED_APPS`` order (not "Other pages")."""
+    found = [section for section in map(section_from, apps.get_app_configs()) if section]
+    keys = [section.key for section in found] + [OTHER.key]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ImproperlyConfigured(f"Two search sections share the key {', '.join(duplicates)}")
+    return tuple(found)
+
+
+def all_sections():
+    """The declared sections, then "Other pages": the order of the filter."""
+    return (*sections(), OTHER)
+
+
+def section_by_key(key):
+    """The section named ``key`` in a search address, or ``None``."""
+    return next((section for section in all_sections() if section.key == key), None)
 
 
 class SiteSections:
@@ -61,7 +107,7 @@ class SiteSections:
         self.section_by_path = {}
         for page in self.top_level_pages:
             self.section_by_path[page.path] = next(
-                (section for section in SECTIONS if section.claims(page)), OTHER
+                (section for section in sections() if section.claims(page)), OTHER
             )
 
     def section_for(self, path):

@@ -17,7 +17,7 @@ from i18n.languages import localized_root
 from .query import clean_query, query_terms, suggests_helplines
 from .query_log import record_query
 from .results import SiteSearch
-from .sections import SECTIONS_BY_KEY
+from .sections import section_by_key, sections
 
 
 def page_number_from(value):
@@ -64,7 +64,7 @@ def search(request):
 
     query = clean_query(request.GET.get("q", ""))
     terms = query_terms(query)
-    section = SECTIONS_BY_KEY.get(request.GET.get("section", ""))
+    section = section_by_key(request.GET.get("section", ""))
     page_number = page_number_from(request.GET.get("page"))
 
     context = {
@@ -109,4 +109,7 @@ def search(request):
     if query and not context["results"]:
         # Evaluated only by the "no results" page: the main sections, to browse instead.
         context["browse_pages"] = filter_visible(root.get_children().in_menu())
+        context["no_results_notes"] = [
+            section.no_results_note for section in sections() if section.no_results_note
+        ]
     return TemplateResponse(request, "search/search.html", context)
