@@ -15,6 +15,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
@@ -44,7 +45,7 @@ def test_private_signatures_are_as_used():
     assert parameters(PostgresSearchQueryCompiler.search)[:4] == ["self", "config", "start", "stop"]
     assert parameters(PostgresSearchResults._do_search) == ["self"]
     assert parameters(Lexeme) == ["value", "output_field", "invert", "prefix", "weight"]
-    assert parameters(internals.content_type_ids) == ["model"]
+    assert parameters(get_descendants_content_types_pks) == ["model"]
 
 
 def test_compiler_and_results_carry_what_the_hooks_read(home_page):
@@ -94,6 +95,22 @@ def test_index_entry_has_the_columns_the_queries_name():
 
     assert {"content_type", "object_id", "title", "title_norm", "body", "autocomplete"} <= names
     assert Page._meta.get_field("index_entries").related_model is IndexEntry
+
+
+@on_postgres
+def test_a_search_ordered_by_relevance_is_fetched_by_the_sites_query(home_page, monkeypatch):
+    results = get_search_backend().search("safety", Page.objects.all())
+    calls = []
+    monkeypatch.setattr(
+        type(results),
+        "ranked_fetch",
+        lambda self, compiler, config, start, stop: calls.append((start, stop)) or [],
+    )
+
+    list(results[0:10])
+    list(results.annotate_score("score")[0:10])  # a score asked for: modelsearch's own query
+
+    assert calls == [(0, 10)]
 
 
 @on_postgres
