@@ -100,7 +100,9 @@ class PostgresResults(ResultsHooks, PostgresSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        if compiler.order_by_relevance and self._score_field is None:
+        # Autocomplete searches (the admin's) come here too, with modelsearch's own
+        # autocomplete compiler: those are left to modelsearch.
+        if isinstance(compiler, CompilerHooks) and compiler.order_by_relevance and self._score_field is None:
             results = self.ranked_fetch(compiler, self.config(), self.start, self.stop)
             if results is not None:
                 return results

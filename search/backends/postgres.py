@@ -156,7 +156,7 @@ class SitePostgresSearchQueryCompiler(PostgresCompiler):
 class SitePostgresSearchResults(CountByPrefix, PostgresResults):
     def matching_pages(self):
         compiler = self.query_compiler
-        if not compiler.words():
+        if not isinstance(compiler, SitePostgresSearchQueryCompiler) or not compiler.words():
             return super().matching_pages()
         return compiler.matches(self.config())
 

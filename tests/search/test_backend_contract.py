@@ -114,13 +114,20 @@ def test_a_search_ordered_by_relevance_is_fetched_by_the_sites_query(home_page, 
 
 
 @on_postgres
+def test_autocomplete_searches_are_left_to_modelsearch(home_page, monkeypatch):
+    results = get_search_backend().autocomplete("saf", Page.objects.all())
+    monkeypatch.setattr(type(results), "ranked_fetch", lambda *args: pytest.fail("not a site search"))
+
+    assert list(results[0:10]) == list(Page.objects.filter(title__istartswith="saf"))
+
+
+@on_postgres
 def test_postgres_pieces_build_the_sql_the_queries_expect(home_page):
     compiler = get_search_backend().search("safety", Page.objects.all()).query_compiler
 
     assert compiler.title_weights() == get_sql_weights()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT %s::tsquery", [compiler.tsquery("english")])
-        assert cursor.fetchone()[0] == "'safeti'"
+    tsquery = Page.objects.annotate(tsquery=compiler.tsquery("english")).values_list("tsquery", flat=True)
+    assert tsquery.first() == "'safeti'"
     sql, params = Lexeme("safety").as_sql(None, connection)
     assert sql % tuple(params) == "'safety'"
 
