@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from core.visibility import filter_visible
 from dhr.models import DHRIndexPage, ReviewPage
+from i18n.languages import forget_locales
 from tests.dhr.builders import make_document, make_index, make_many_live_reviews, make_review
 from tests.helpers import get_with_query_count
 
@@ -103,10 +104,14 @@ def test_review_page_queries_do_not_grow_with_other_reviews(client, home_page):
     review = make_review(index, "Amira")
     documents = [make_document("Shared report")]
     make_many_live_reviews(index, 4, documents)
+    # Both measurements look the (missing) Welsh locale up afresh: it is looked up again a
+    # minute after a miss, so on a slow run only the second one would count that query.
+    forget_locales()
     _, few = measure(client, review.url)
 
     make_many_live_reviews(index, 495, documents)
     assert ReviewPage.objects.child_of(DHRIndexPage.objects.get()).count() == 500
+    forget_locales()
     response, many = measure(client, review.url)
 
     assert response.status_code == 200
