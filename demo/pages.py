@@ -30,6 +30,9 @@ def load(nation):
     values = Values(home, {**content.site()["variables"], "nhs_body": nhs_body})
     # First pass: the settings, then every page. What names a page not made yet waits.
     waiting = [(save_settings, settings, values, save_settings(settings, values, site_settings(nation)))]
+    for label, data in content.site()["section_settings"].items():
+        section = apps.get_model(label).for_site(home.get_site())
+        waiting.append((save_settings, section, values, save_settings(section, values, data)))
     for path in content.page_paths():
         page, page_values, data = load_page(values, path)
         waiting.append((save_page, page, page_values, data))
@@ -63,7 +66,7 @@ def split(values, model, data):
 
 
 def save_settings(settings, values, data):
-    fields, pending = split(values, SiteSettings, data)
+    fields, pending = split(values, type(settings), data)
     for name, value in fields.items():
         setattr(settings, name, value)
     settings.save()

@@ -61,7 +61,7 @@ class ReviewPageForm(WagtailAdminPageForm):
         return getattr(self.instance, name)
 
     def _publication_months(self):
-        from dhr.models.reviews import publication_months_for
+        from dhr.models.settings import publication_months_for
 
         return publication_months_for(self.instance if self.instance.url_path else self.parent_page)
 

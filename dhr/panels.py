@@ -45,11 +45,11 @@ class ComesDownPanel(Panel):
         template_name = "dhr/panels/comes_down.html"
 
         def get_context_data(self, parent_context=None):
-            from core.models import SiteSettings
+            from dhr.models.settings import DHRSettings
 
             context = super().get_context_data(parent_context)
             review = self.instance
-            months = SiteSettings.for_request(self.request).review_publication_months
+            months = DHRSettings.for_request(self.request).review_publication_months
             now = timezone.now()
             projected = comes_down_at(review, months, now)
             current = review.expire_at if review.live and review.expire_at else None

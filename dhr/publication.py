@@ -118,7 +118,7 @@ def _json_value(value):
 
 
 def _publication_months(review):
-    from dhr.models.reviews import publication_months_for
+    from dhr.models.settings import publication_months_for
 
     return publication_months_for(review)
 

@@ -260,15 +260,17 @@ def purge_deleted(sender, instance, **kwargs):
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.settings.registry import registry as settings_models
     from wagtail.documents import get_document_model
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from core.models import AlertBanner, SiteSettings
+    from core.models import AlertBanner
 
     page_published.connect(purge_page, dispatch_uid="cspsite-purge-published")
     page_unpublished.connect(purge_page, dispatch_uid="cspsite-purge-unpublished")
     post_page_move.connect(purge_page, dispatch_uid="cspsite-purge-moved")
     post_delete.connect(purge_deleted, dispatch_uid="cspsite-purge-deleted")
-    for model in (AlertBanner, SiteSettings, Redirect, get_document_model()):
+    # Every registered setting (the site settings and each section's): pages show them.
+    for model in (AlertBanner, *settings_models, Redirect, get_document_model()):
         post_save.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-save-{model._meta.label}")
         post_delete.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-delete-{model._meta.label}")

@@ -1,6 +1,5 @@
 """Site-wide settings editors manage in Settings › Site settings."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -90,20 +89,6 @@ class SiteSettings(NationMixin, BaseSiteSetting):
         blank=True,
         help_text=_("The public phone number, as readers dial it."),
     )
-    request_copy_inbox = models.EmailField(
-        _("request-a-copy inbox"),
-        blank=True,
-        help_text=_("Where requests for copies of reviews are sent. Requests are stored on the site first."),
-    )
-    review_publication_months = models.PositiveSmallIntegerField(
-        _("review publication period (months)"),
-        default=12,
-        validators=[MinValueValidator(1), MaxValueValidator(120)],
-        help_text=_(
-            "How long a completed review stays online after it is published, unless a review "
-            "sets its own date. After that it is available on request."
-        ),
-    )
     exit_page_url = models.URLField(
         _("'Exit this page' destination"),
         default="https://www.bbc.co.uk/weather",
@@ -183,11 +168,9 @@ class SiteSettings(NationMixin, BaseSiteSetting):
                         [
                             FieldPanel("contact_email"),
                             FieldPanel("contact_phone"),
-                            FieldPanel("request_copy_inbox"),
                         ],
                         heading=_("Contact"),
                     ),
-                    FieldPanel("review_publication_months"),
                 ],
                 heading=_("Organisation"),
             ),

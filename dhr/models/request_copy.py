@@ -23,9 +23,10 @@ from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, 
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
-from core.models import BasePage, SiteSettings
+from core.models import BasePage
 from core.visibility import in_private_section, visible_q
 from dhr.breadcrumbs import routed_ancestors
+from dhr.models.settings import DHRSettings
 from dhr.visibility import came_down_q
 from ops.security import client_ip
 
@@ -277,7 +278,7 @@ class RequestCopyFormPage(FormMixin, BasePage):
         return submission
 
     def send_notification(self, form, submission):
-        inbox = SiteSettings.for_site(self.get_site()).request_copy_inbox
+        inbox = DHRSettings.for_site(self.get_site()).request_copy_inbox
         if not inbox:
             logger.warning("Copy request %s is stored but no request-a-copy inbox is set.", submission.pk)
             return

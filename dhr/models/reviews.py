@@ -17,11 +17,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core.models import BasePage, SiteSettings
+from core.models import BasePage
 from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
@@ -30,7 +29,7 @@ from dhr.panels import (
     review_edit_handler,
     review_settings_panels,
 )
-from dhr.publication import DEFAULT_PUBLICATION_MONTHS, prepare_to_publish, prepare_to_save
+from dhr.publication import prepare_to_publish, prepare_to_save
 from i18n.languages import DEFAULT_LANGUAGE, page_language
 from i18n.nation import Nation
 
@@ -45,15 +44,6 @@ class ReviewType(models.TextChoices):
         """The kind a new review starts as: a Single Unified Safeguarding Review in Wales
         (they replaced DHRs there on 1 October 2024), a Domestic Homicide Review in England."""
         return cls.SUSR if nation == Nation.WALES else cls.DHR
-
-
-def publication_months_for(page):
-    """The site's publication period for reviews under ``page`` (or its parent)."""
-    site = page.get_site() if page.url_path else None
-    site = site or Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return DEFAULT_PUBLICATION_MONTHS
-    return SiteSettings.for_site(site).review_publication_months
 
 
 class ReviewPage(RoutablePageMixin, BasePage):

@@ -5,9 +5,9 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
-from core.models import CSPDocument, SiteSettings
+from core.models import CSPDocument
 from core.visibility import filter_visible
-from dhr.models import DHRIndexPage, RequestCopyFormPage, ReviewDocument, ReviewPage
+from dhr.models import DHRIndexPage, DHRSettings, RequestCopyFormPage, ReviewDocument, ReviewPage
 from dhr.visibility import came_down_q
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_demo_section_has_guidance_reviews_and_form(client, demo_site):
     form_page = RequestCopyFormPage.objects.get()
     assert form_page.url == "/domestic-homicide-reviews/request-a-copy/"
     assert form_page.form_fields.count() >= 4
-    assert SiteSettings.for_site(demo_site).request_copy_inbox
+    assert DHRSettings.for_site(demo_site).request_copy_inbox == "dhr.requests@millbrook.example"
 
     soup = BeautifulSoup(client.get(index.url).content, "html.parser")
     assert len(soup.select(".app-review")) == filter_visible(reviews).count()

@@ -149,7 +149,9 @@ def test_aged_reviews_are_listed_on_request_with_name_type_and_year_only(client,
     assert current.summary in response.content.decode()
 
 
-def test_listing_query_count_is_the_same_for_5_and_500_reviews(client, index):
+# Measured with the site settings stored, as they are after a site's first request
+# (``site_settings``): creating the row is not part of a page's cost.
+def test_listing_query_count_is_the_same_for_5_and_500_reviews(client, index, site_settings):
     make_request_form(index)
     url = index.url
     documents = [make_document("Shared executive summary"), make_document("Shared overview report")]
@@ -175,7 +177,7 @@ def test_listing_query_count_is_the_same_for_5_and_500_reviews(client, index):
     assert filtered_count == many
 
 
-def test_review_gone_and_form_pages_stay_within_the_query_budget(client, index):
+def test_review_gone_and_form_pages_stay_within_the_query_budget(client, index, site_settings):
     form_page = make_request_form(index)
     with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
         aged = make_review(index, "Joan", publication_date=datetime.date(2024, 1, 10))

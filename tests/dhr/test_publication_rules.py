@@ -11,7 +11,7 @@ from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from dhr.models import ReviewPage
+from dhr.models import DHRSettings, ReviewPage
 from dhr.publication import ReviewNotReadyToPublish, add_months
 from dhr.visibility import has_come_down
 from tests.dhr.builders import NOT_READY, READY, make_index, make_review
@@ -106,9 +106,8 @@ def test_admin_can_save_an_incomplete_draft(admin_client, index):
     assert not ReviewPage.objects.get(pk=review.pk).live
 
 
-def test_admin_publish_of_a_ready_review_sets_its_dates(admin_client, index, site_settings):
-    site_settings.review_publication_months = 6
-    site_settings.save()
+def test_admin_publish_of_a_ready_review_sets_its_dates(admin_client, index, site):
+    DHRSettings.objects.update_or_create(site=site, defaults={"review_publication_months": 6})
     review = make_review(index, "Lesley", publish=False, **NOT_READY)
     data = edit_form_data(
         review,

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from dhr.models import RequestCopyFormPage
+from dhr.models import DHRSettings, RequestCopyFormPage
 from tests.dhr.builders import make_index, make_request_form, make_review
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +34,10 @@ def _fresh_rate_limit():
 
 
 @pytest.fixture
-def form_page(home_page, site_settings):
-    site_settings.request_copy_inbox = "requests@millbrook.example"
-    site_settings.save()
+def form_page(site, home_page):
+    DHRSettings.objects.update_or_create(
+        site=site, defaults={"request_copy_inbox": "requests@millbrook.example"}
+    )
     return make_request_form(make_index(home_page))
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.models import AlertBanner, SiteSettings
-from dhr.models import ReviewPage
+from dhr.models import DHRSettings, ReviewPage
 from home.models import HomePage, StandardPage
 from ops import caching
 from tests.dhr.builders import make_index, make_request_form, make_review
@@ -96,7 +96,7 @@ def test_a_cached_page_is_purged_on_move_unpublish_and_delete(client, home_page,
         assert cache_status(client.get("/")) == "miss"
 
 
-def test_alert_banners_and_site_settings_clear_the_cache(client, home_page, clock):
+def test_alert_banners_and_settings_clear_the_cache(client, home_page, clock):
     client.get("/")
     banner = AlertBanner.objects.create(heading="Office closed", message="Closed on Monday.")
     response = client.get("/")
@@ -110,6 +110,12 @@ def test_alert_banners_and_site_settings_clear_the_cache(client, home_page, cloc
     settings_row = SiteSettings.for_site(home_page.get_site())
     settings_row.contact_phone = "01632 960 123"
     settings_row.save()
+    assert cache_status(client.get("/")) == "miss"
+
+    client.get("/")
+    section_settings = DHRSettings.for_site(home_page.get_site())
+    section_settings.review_publication_months = 18
+    section_settings.save()
     assert cache_status(client.get("/")) == "miss"
 
 
