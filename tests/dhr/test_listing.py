@@ -8,6 +8,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 
+from i18n.languages import forget_locales
 from tests.dhr.builders import (
     make_document,
     make_index,
@@ -157,12 +158,14 @@ def test_listing_query_count_is_the_same_for_5_and_500_reviews(client, index, si
     documents = [make_document("Shared executive summary"), make_document("Shared overview report")]
     make_many_live_reviews(index, 5, documents)
     cache.clear()  # measured cold: the site's root paths are fetched too
+    forget_locales()  # and the (missing) Welsh locale, which is looked up again after a minute
     response, few = get_with_query_count(client, url)
     assert response.status_code == 200
     assert len(titles(response)) == 5
 
     make_many_live_reviews(index, 495, documents)
     cache.clear()
+    forget_locales()
     response, many = get_with_query_count(client, url)
     assert response.status_code == 200
     assert len(titles(response)) == 10

@@ -120,3 +120,28 @@ def test_a_review_that_came_down_can_be_restored_by_publishing_it_again(client, 
         review = ReviewPage.objects.get(pk=review.pk)
         assert (review.live, review.expired) == (True, False)
         assert client.get(review.url).status_code == 200
+
+
+def test_reviews_unpublished_by_hand_after_their_date_before_this_rule_are_marked_come_down(section):
+    """The data migration for reviews a moderator took down before the rule existed: those
+    unpublished after their come-down date have come down, those unpublished before stay
+    withdrawn."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import PageLogEntry
+
+    migration = importlib.import_module("dhr.migrations.0007_come_down_whoever_unpublished")
+    index, _form_page, late = section
+    with time_machine.travel(PUBLISHED, tick=False):
+        early = make_review(index, "Amira", publication_date=PUBLISHED.date())
+    for review, when in ((late, AFTER_EXPIRY), (early, ONE_DAY_BEFORE_EXPIRY)):
+        # As the admin left them before: unpublished, not marked expired, and logged.
+        ReviewPage.objects.filter(pk=review.pk).update(live=False, expired=False)
+        entry = PageLogEntry.objects.log_action(instance=review, action="wagtail.unpublish")
+        PageLogEntry.objects.filter(pk=entry.pk).update(timestamp=when)
+
+    migration.mark_come_down(apps, None)
+
+    assert ReviewPage.objects.get(pk=late.pk).expired
+    assert not ReviewPage.objects.get(pk=early.pk).expired
