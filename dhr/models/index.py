@@ -18,7 +18,6 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.models import BasePage
 from core.visibility import filter_visible, visible_q
-from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewFilterForm
 from dhr.visibility import came_down_q
 
@@ -143,7 +142,6 @@ class DHRIndexPage(BasePage):
                 "filter_query": self._filter_query(filter_form),
                 "reviews": self._paginate(request, reviews, len(matching)),
                 "aged_reviews": aged,
-                "breadcrumb_ancestors": routed_ancestors(self),
             }
         )
         return context
