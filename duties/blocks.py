@@ -1,4 +1,4 @@
-"""Blocks used only by the duties app. Shared blocks live in home/blocks.py."""
+"""Blocks used only by the duties app. Shared blocks live in core/blocks.py."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core.request_memo import memo
 from core.visibility import filter_visible
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -89,17 +90,15 @@ def localized_root(root, request=None):
     locale_id = active_locale_id()
     if locale_id is None or locale_id == root.locale_id:
         return root
-    cache_key = f"_cspsite_localized_root_{root.pk}_{locale_id}"
-    if request is not None and hasattr(request, cache_key):
-        return getattr(request, cache_key)
-    localized = (
-        filter_visible(
-            root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
-        ).first()
-    ) or root
-    if request is not None:
-        setattr(request, cache_key, localized)
-    return localized
+
+    def visible_translation():
+        return (
+            filter_visible(
+                root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale_id)
+            ).first()
+        ) or root
+
+    return memo(request, ("localized_root", root.pk, locale_id), visible_translation)
 
 
 def in_reader_language(pages):

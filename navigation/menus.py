@@ -1,19 +1,18 @@
 """The site's top-level pages (the home page's children), fetched once per request for
 everything that needs them: the main navigation and search's sections."""
 
+from core.request_memo import memo
 from core.visibility import annotate_visible
 
 
 def top_level_pages(root, request=None):
     """Every child of ``root`` in tree order, each with ``visible`` and ``private`` (see
     ``core.visibility.annotate_visible``): one query, kept on ``request`` for the rest of it."""
-    memo = getattr(request, "_cspsite_top_level_pages", None) if request is not None else None
-    if memo is not None and memo[0] == root.pk:
-        return memo[1]
-    pages = list(annotate_visible(root.get_children()).order_by("path"))
-    if request is not None:
-        request._cspsite_top_level_pages = (root.pk, pages)
-    return pages
+    return memo(
+        request,
+        ("top_level_pages", root.pk),
+        lambda: list(annotate_visible(root.get_children()).order_by("path")),
+    )
 
 
 def menu_pages(root, request=None):

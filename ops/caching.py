@@ -40,6 +40,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, Revision
 
+from core.request_memo import memo
 from ops.wagtailcache_internals import UNMARKED, mark, marked, store_again
 
 logger = logging.getLogger(__name__)
@@ -144,10 +145,7 @@ def is_cacheable_request(request):
     ):
         return False
     # The path and host cannot change: checked once for the way in and the way out.
-    public = getattr(request, "_cspsite_public_path", None)
-    if public is None:
-        public = request._cspsite_public_path = _is_public_path(request)
-    return public
+    return memo(request, "public_path", lambda: _is_public_path(request))
 
 
 def _is_public_path(request):

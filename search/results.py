@@ -12,7 +12,6 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -20,6 +19,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.pagination import CountedPaginator
 from core.visibility import filter_searchable
 
 from .sections import Section, SiteSections, all_sections
@@ -79,20 +79,6 @@ class SectionCount:
     section: Section | None  # None means every section
     count: int
     selected: bool
-
-
-class _Counted:
-    """Search results whose size is already known, so paging needs no extra COUNT query."""
-
-    def __init__(self, results, count):
-        self.results = results
-        self._count = count
-
-    def count(self):
-        return self._count
-
-    def __getitem__(self, key):
-        return self.results[key]
 
 
 class SiteSearch:
@@ -203,7 +189,7 @@ class SiteSearch:
         if self.section is not None:
             queryset = queryset.filter(self.sections.filter_for(self.section))
             count = self.organic_counts[self.section.key]
-        paginator = Paginator(_Counted(self._search(with_summaries(queryset)), count), RESULTS_PER_PAGE)
+        paginator = CountedPaginator(self._search(with_summaries(queryset)), RESULTS_PER_PAGE, count)
         return paginator.page(page_number)
 
     def results_for(self, page_of_results):

@@ -5,7 +5,6 @@ The listing costs three queries however many reviews there are: one small row pe
 the request form's address), one page of reviews, and their documents.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, Prefetch, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -17,8 +16,8 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import BasePage
+from core.pagination import CountedPaginator, pagination, requested_page_number
 from core.visibility import filter_visible, visible_q
-from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewFilterForm
 from dhr.visibility import came_down_q
 
@@ -26,15 +25,6 @@ from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
 
 REVIEWS_PER_PAGE = 10
-MAX_PAGE_DIGITS = 6
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its total, which the listing already knows from its grouped count."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.__dict__["count"] = count
 
 
 class DHRIndexPage(BasePage):
@@ -137,13 +127,16 @@ class DHRIndexPage(BasePage):
             for row in overview
             if not row["is_current"]
         ]
+        filter_query = self._filter_query(filter_form)
+        page_of_reviews = self._paginate(request, reviews, len(matching))
         context.update(
             {
                 "filter_form": filter_form,
-                "filter_query": self._filter_query(filter_form),
-                "reviews": self._paginate(request, reviews, len(matching)),
+                "reviews": page_of_reviews,
+                "pagination": pagination(
+                    page_of_reviews, lambda number: f"?{filter_query}page={number}#completed-reviews"
+                ),
                 "aged_reviews": aged,
-                "breadcrumb_ancestors": routed_ancestors(self),
             }
         )
         return context
@@ -157,15 +150,11 @@ class DHRIndexPage(BasePage):
         return urlencode(active) + "&"
 
     def _paginate(self, request, queryset, count):
-        number = request.GET.get("page", "1")
-        if not number.isdigit() or len(number) > MAX_PAGE_DIGITS or int(number) < 1:
-            raise Http404(_("There is no such page of reviews."))
+        number = requested_page_number(request)
         paginator = CountedPaginator(queryset, REVIEWS_PER_PAGE, count)
-        if int(number) > paginator.num_pages:
+        if number > paginator.num_pages:
             raise Http404(_("There is no such page of reviews."))
-        page = paginator.page(int(number))
-        page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
-        return page
+        return paginator.page(number)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

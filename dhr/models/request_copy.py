@@ -25,7 +25,6 @@ from wagtail.models import TranslatableMixin
 
 from core.models import BasePage
 from core.visibility import in_private_section, visible_q
-from dhr.breadcrumbs import routed_ancestors
 from dhr.models.settings import DHRSettings
 from dhr.visibility import came_down_q
 from ops.security import client_ip
@@ -177,11 +176,6 @@ class RequestCopyFormPage(FormMixin, BasePage):
 
     class Meta:
         verbose_name = _("request-a-copy form")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumb_ancestors"] = routed_ancestors(self)
-        return context
 
     def get_data_fields(self):
         fields = super().get_data_fields()

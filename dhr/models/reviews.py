@@ -21,7 +21,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.models import BasePage
-from dhr.breadcrumbs import routed_ancestors
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
     review_checklist_panels,
@@ -297,7 +296,6 @@ class ReviewPage(RoutablePageMixin, BasePage):
             "request": request,
             "request_copy_url": self.request_copy_url,
             "publication_year": self.publication_date.year if self.publication_date else None,
-            "breadcrumb_ancestors": routed_ancestors(self),
         }
         return TemplateResponse(request, self.gone_template, context, status=410)
 
@@ -329,5 +327,4 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document")
-        context["breadcrumb_ancestors"] = routed_ancestors(self)
         return context

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from core.request_memo import memo
 from core.visibility import filter_visible
 from i18n.languages import (
     html_lang,
@@ -37,9 +38,10 @@ def language_versions(context):
     request = context.get("request")
     if request is None:
         return []
-    cached = getattr(request, "_cspsite_language_versions", None)
-    if cached is not None:
-        return cached
+    return memo(request, "language_versions", lambda: _language_versions(context, request))
+
+
+def _language_versions(context, request):
     codes = offered_languages(request)
     versions = []
     if len(codes) > 1:
@@ -48,7 +50,6 @@ def language_versions(context):
     alternates = [version for version in versions if version["translated"] and version["full_url"]]
     for version in versions:
         version["alternate"] = len(alternates) > 1 and version in alternates
-    request._cspsite_language_versions = versions
     return versions
 
 

@@ -6,6 +6,7 @@ fragment pay for its query."""
 from django import template
 from wagtail.models import Page, Site
 
+from core.request_memo import memo
 from i18n.languages import localized_root
 from navigation.menus import menu_pages
 
@@ -14,15 +15,13 @@ register = template.Library()
 
 def _site_root(context):
     request = context.get("request")
-    cache = getattr(request, "_cspsite_site_root", None) if request else None
-    if cache is not None:
-        return cache
+    return memo(request, "site_root", lambda: _localized_site_root(request))
+
+
+def _localized_site_root(request):
     site = Site.find_for_request(request) if request else None
     # The menu needs no field of HomePage's own: in English this is the plain root page.
-    root = localized_root(site.root_page, request) if site else None
-    if request is not None:
-        request._cspsite_site_root = root
-    return root
+    return localized_root(site.root_page, request) if site else None
 
 
 @register.inclusion_tag("navigation/main_navigation.html", takes_context=True)
