@@ -28,5 +28,6 @@ def serve(request, path):
                     route = (root.specific if not parts else root).route(request, parts)
                 except Http404:
                     route = None
+        # Wagtail's documented per-request route cache (tests/test_wagtail_route_contract.py).
         request._wagtail_route_for_request = route
     return wagtail_views.serve(request, path)
