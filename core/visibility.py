@@ -7,9 +7,9 @@ rule agrees. Sections add rules through Wagtail hooks, so the base never names t
 - ``register_visibility_filter``: ``fn(at)`` returns a ``Q`` on ``Page`` fields that a
   visible page must also match (the DHR section: a review whose translation has come down
   has come down too).
-- ``register_page_verdict``: ``fn(page, at)`` (``at`` None meaning now) returns a ``Verdict`` for the pages it knows,
-  or None to leave the page to the base rule (the DHR section: ``GONE`` for a review that
-  has come down, so it answers 410 rather than 404).
+- ``register_page_verdict``: ``fn(page, at)`` (``at`` None meaning now) returns a
+  ``Verdict`` for the pages it knows, or None to leave the page to the base rule (the DHR
+  section: ``GONE`` for a review that has come down, so it answers 410 rather than 404).
 - ``register_document_verdict``: ``fn(document, at)`` returns ``(Verdict, page)`` for the
   documents it owns, or None (the DHR section: a review's documents follow the review).
 

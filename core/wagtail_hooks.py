@@ -8,17 +8,24 @@ from wagtail import hooks
 from core.visibility import Verdict, document_verdict, verdict
 
 
-@hooks.register("before_serve_page")
-def serve_only_what_readers_may_see(page, request, serve_args, serve_kwargs):
+# Inside Wagtail's own view-restriction check (an ``on_serve_page`` wrapper too, order 0):
+# a reader who may not open a private section learns nothing, not even that a page in it
+# has come down.
+@hooks.register("on_serve_page", order=100)
+def serve_only_what_readers_may_see(serve):
     """A page past its ``expire_at`` is not found before ``publish_scheduled`` has run, as
     after; a page that has come down gives its page type's "gone" response (410), on its
     own address and every address below it. Previews do not come through here."""
-    answer = verdict(page)
-    if answer is Verdict.GONE:
-        return page.serve_gone(request)
-    if answer is Verdict.NOT_FOUND:
-        raise Http404(_("This page is not published."))
-    return None
+
+    def serve_if_visible(page, request, serve_args, serve_kwargs):
+        answer = verdict(page)
+        if answer is Verdict.GONE:
+            return page.serve_gone(request)
+        if answer is Verdict.NOT_FOUND:
+            raise Http404(_("This page is not published."))
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_if_visible
 
 
 @hooks.register("before_serve_document")

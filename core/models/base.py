@@ -116,7 +116,7 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
         # A page that has come down answers, live or not, for its own address and every
         # address below it; ``core.wagtail_hooks`` then gives its "gone" response. Anything
         # else a reader may not see is refused there too (core.visibility).
-        if not self.live and visibility.verdict(self) is visibility.Verdict.GONE:
+        if visibility.verdict(self) is visibility.Verdict.GONE:
             return RouteResult(self)
         return super().route(request, path_components)
 

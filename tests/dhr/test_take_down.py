@@ -145,3 +145,26 @@ def test_reviews_unpublished_by_hand_after_their_date_before_this_rule_are_marke
 
     assert ReviewPage.objects.get(pk=late.pk).expired
     assert not ReviewPage.objects.get(pk=early.pk).expired
+
+
+def test_every_address_below_a_review_that_came_down_is_gone_before_and_after_publish_scheduled(
+    client, section
+):
+    _index, _form_page, review = section
+    with time_machine.travel(AFTER_EXPIRY, tick=False):
+        assert client.get(f"{review.url}html/999/").status_code == 410
+        assert client.get(f"{review.url}no-such-thing/").status_code == 410
+        call_command("publish_scheduled", verbosity=0)
+        assert client.get(f"{review.url}no-such-thing/").status_code == 410
+
+
+def test_a_review_that_came_down_in_a_private_section_asks_for_the_password_first(client, section):
+    from wagtail.models import PageViewRestriction
+
+    index, _form_page, review = section
+    PageViewRestriction.objects.create(page=index, restriction_type="password", password="s3cret")
+    with time_machine.travel(AFTER_EXPIRY, tick=False):
+        response = client.get(review.url)
+        assert response.status_code == 200  # Wagtail's password form
+        assert "password" in response.content.decode().lower()
+        assert "Lesley" not in response.content.decode()
