@@ -25,11 +25,15 @@ def _review_page():
     return ReviewPage
 
 
+def live_past_come_down(at=None):
+    """Reviews still live in some language past that language's come-down date
+    (``publish_scheduled`` has not unpublished them yet)."""
+    return _review_page().objects.filter(live=True, expire_at__lte=at or timezone.now())
+
+
 def come_down_keys(at=None):
-    """A subquery: translation keys of reviews still live in some language past that
-    language's come-down date."""
-    at = at or timezone.now()
-    return _review_page().objects.filter(live=True, expire_at__lte=at).values("translation_key")
+    """A subquery: the translation keys of ``live_past_come_down``."""
+    return live_past_come_down(at).values("translation_key")
 
 
 def translations_filter(at):
@@ -67,12 +71,7 @@ def _translation_came_down(page, at):
     if at is None and hasattr(page, "_translation_came_down_now"):
         # Routing and serving ask within the same request; one query answers both.
         return page._translation_came_down_now
-    answer = (
-        _review_page()
-        .objects.filter(live=True, expire_at__lte=at or timezone.now(), translation_key=page.translation_key)
-        .exclude(pk=page.pk)
-        .exists()
-    )
+    answer = live_past_come_down(at).filter(translation_key=page.translation_key).exclude(pk=page.pk).exists()
     if at is None:
         page._translation_came_down_now = answer
     return answer
