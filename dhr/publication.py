@@ -128,9 +128,8 @@ def prepare_to_save(review, update_fields):
 
     Going live (any route that makes the page live, the last line of defence): copy the
     English page's fields to a translation, refuse a review that is not ready, and set the
-    publication and come-down dates. Being unpublished after the come-down date (by
-    ``publish_scheduled`` or by a moderator): mark the review expired, so it has come down
-    rather than been withdrawn, whoever unpublished it (``dhr.visibility``).
+    publication and come-down dates. (Being unpublished after the come-down date is
+    ``mark_come_down_when_unpublished``'s.)
     """
     if _is_going_live(review, update_fields):
         source = source_for_publishing(review)
@@ -141,24 +140,27 @@ def prepare_to_save(review, update_fields):
             apply_publication_dates(review, _publication_months(review))
         if update_fields is not None:
             update_fields = list(update_fields) + SYNCHRONISED_FIELDS
-    elif _has_come_down_unpublished(review):
-        review.expired = True
-        if update_fields is not None and "expired" not in update_fields:
-            update_fields = [*update_fields, "expired"]
     return update_fields
 
 
-def _has_come_down_unpublished(review):
-    """True while ``review`` is being unpublished (live in the database, not on the
-    instance) on or after its come-down date. A review withdrawn earlier stays withdrawn
-    when its date passes and an editor later saves a draft of it."""
+def mark_come_down_when_unpublished(sender, instance, **kwargs):
+    """Connected to ``page_unpublished`` for every page type, because Wagtail's bulk
+    unpublish and other routes unpublish a plain ``Page`` and never run
+    ``ReviewPage.save``: a review unpublished on or after its come-down date, by anyone or
+    anything, is marked expired, so it has come down rather than been withdrawn
+    (``dhr.visibility``). One unpublished earlier is untouched and stays withdrawn."""
     from wagtail.models import Page
 
-    if review.live or review.expired or review.pk is None or review.first_published_at is None:
-        return False
-    if review.expire_at is None or review.expire_at > timezone.now():
-        return False
-    return Page.objects.filter(pk=review.pk, live=True).exists()
+    from dhr.models import ReviewPage
+
+    specific_class = instance.specific_class
+    if instance.expired or specific_class is None or not issubclass(specific_class, ReviewPage):
+        return
+    if instance.first_published_at is None or instance.expire_at is None:
+        return
+    if instance.expire_at <= timezone.now():
+        Page.objects.filter(pk=instance.pk).update(expired=True)
+        instance.expired = True
 
 
 def _is_going_live(review, update_fields):

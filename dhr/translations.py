@@ -98,6 +98,11 @@ def _on_published(sender, instance, **kwargs):
 
 
 def _on_unpublished(sender, instance, **kwargs):
+    from dhr.models import ReviewPage
+
+    specific_class = instance.specific_class
+    if specific_class is None or not issubclass(specific_class, ReviewPage):
+        return
     if source_of(instance) is not None:
         return
     for translation in instance.get_translations().live().specific():
@@ -106,6 +111,10 @@ def _on_unpublished(sender, instance, **kwargs):
 
 def connect():
     from dhr.models import ReviewPage
+    from dhr.publication import mark_come_down_when_unpublished
 
     page_published.connect(_on_published, sender=ReviewPage, dispatch_uid="dhr-sync-translations")
-    page_unpublished.connect(_on_unpublished, sender=ReviewPage, dispatch_uid="dhr-unpublish-translations")
+    # Every page type: bulk unpublish sends the signal for plain ``Page`` objects. Marking
+    # comes first, so the translations are unpublished as come down or withdrawn alike.
+    page_unpublished.connect(mark_come_down_when_unpublished, dispatch_uid="dhr-mark-come-down")
+    page_unpublished.connect(_on_unpublished, dispatch_uid="dhr-unpublish-translations")

@@ -168,3 +168,14 @@ def test_a_review_that_came_down_in_a_private_section_asks_for_the_password_firs
         assert response.status_code == 200  # Wagtail's password form
         assert "password" in response.content.decode().lower()
         assert "Lesley" not in response.content.decode()
+
+
+def test_a_bulk_unpublish_after_the_come_down_date_also_means_it_has_come_down(client, section, moderator):
+    _index, form_page, review = section
+    with time_machine.travel(AFTER_EXPIRY, tick=False):
+        response = client.post(f"/admin/bulk/wagtailcore/page/unpublish/?id={review.pk}", {})
+        assert response.status_code == 302, response.content[:300]
+        client.logout()
+        review = ReviewPage.objects.get(pk=review.pk)
+        assert (review.live, review.expired) == (False, True)
+        assert_review_is_gone(client, review, form_page)
