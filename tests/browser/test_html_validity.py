@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .crawl import crawl
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -48,10 +47,9 @@ def nu_errors(pages, workdir):
 
 
 @pytest.mark.parametrize("site", ["england_url", "live_url"])
-def test_every_public_page_is_valid_html(request, tmp_path, site):
+def test_every_public_page_is_valid_html(public_pages, tmp_path, site):
     _require_checker()
-    base = request.getfixturevalue(site)
-    pages = crawl(base)
+    pages = public_pages(site)
     statuses = {page.status for page in pages}
     # The crawl reached the kinds of page it is meant to check.
     assert len(pages) >= 25
