@@ -1,5 +1,6 @@
 """Forms for the DHR section: the review editor form and the reader's listing filter."""
 
+import re
 from types import SimpleNamespace
 
 from django import forms
@@ -114,13 +115,19 @@ class ReviewPageForm(WagtailAdminPageForm):
         self.cleaned_data["slug"] = slug
 
 
-class ReviewFilterForm(forms.Form):
-    """The listing's filters. Choices come from the reviews on the site, so a year or type
-    that does not exist is a clear error rather than an empty page."""
+class YearField(forms.TypedChoiceField):
+    """A year from the list, or any other year written as four digits (an old link, a
+    year with no reviews): that gives "no reviews published in 2019", not an error."""
 
-    year = forms.TypedChoiceField(
-        label=_("Year published"), required=False, coerce=int, empty_value=None, choices=()
-    )
+    def valid_value(self, value):
+        return super().valid_value(value) or bool(re.fullmatch(r"(19|20)[0-9]{2}", str(value)))
+
+
+class ReviewFilterForm(forms.Form):
+    """The listing's filters. Choices come from the reviews on the site; a type that does
+    not exist, or a year that is not a year, is a clear error rather than an empty page."""
+
+    year = YearField(label=_("Year published"), required=False, coerce=int, empty_value=None, choices=())
     review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
 
     def __init__(self, *args, years=(), review_types=(), **kwargs):
@@ -128,7 +135,7 @@ class ReviewFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
         self.fields["review_type"].choices = [("", _("All types"))] + list(review_types)
         self.fields["year"].error_messages["invalid_choice"] = _(
-            "Choose a year from the list. There are no reviews published in that year."
+            "Choose a year from the list, or enter a year as four digits, for example 2024."
         )
         self.fields["review_type"].error_messages["invalid_choice"] = _(
             "Choose a type of review from the list."

@@ -78,7 +78,8 @@ def test_document_listing_shows_type_size_and_pages(home_page, client, site_sett
     assert f"PDF, {document.file_size / 1024:.1f}".rstrip("0").rstrip(".") in html.replace("\xa0", " ")
     assert "2 pages" in html
     assert "Request an accessible format" in html
-    assert "mailto:help@example.org" in html
+    # The whole subject is percent-encoded: a space or colon left raw makes the link invalid.
+    assert 'href="mailto:help@example.org?subject=Accessible%20format%20request%3A%20Action%20plan"' in html
 
 
 def test_pdf_bytes_helper_makes_valid_pdfs():

@@ -14,7 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
-from ops.inline_scripts import JS_ENABLED_SCRIPT_HASH
+from ops.inline_scripts import INLINE_SCRIPT_HASHES
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -242,7 +242,7 @@ X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, JS_ENABLED_SCRIPT_HASH],
+        "script-src": [SELF, *INLINE_SCRIPT_HASHES],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -132,6 +132,7 @@ class DHRIndexPage(BasePage):
         context.update(
             {
                 "filter_form": filter_form,
+                "year_without_reviews": year if year and year not in years else None,
                 "reviews": page_of_reviews,
                 "pagination": pagination(
                     page_of_reviews, lambda number: f"?{filter_query}page={number}#completed-reviews"

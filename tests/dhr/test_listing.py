@@ -99,7 +99,14 @@ def test_filter_by_year_and_type(client, index, spring_2025):
 
 @pytest.mark.parametrize(
     "query",
-    [{"year": "1999"}, {"year": "abc"}, {"review_type": "bogus"}, {"year": "2024\x00"}, {"year": "9" * 400}],
+    [
+        {"year": "abc"},
+        {"year": "99"},
+        {"year": "٢٠٢٤"},
+        {"review_type": "bogus"},
+        {"year": "2024\x00"},
+        {"year": "9" * 400},
+    ],
 )
 def test_bad_filters_give_a_clear_400(client, index, query):
     make_review(index, "Alpha", publication_date=datetime.date(2024, 5, 1))
@@ -108,6 +115,24 @@ def test_bad_filters_give_a_clear_400(client, index, query):
     html = response.content.decode()
     assert "There is a problem" in html
     assert "Alpha" not in "".join(titles(response))
+
+
+def test_a_year_with_no_reviews_says_so_and_keeps_the_rest_of_the_listing(client, index):
+    make_request_form(index)
+    with time_machine.travel(datetime.datetime(2024, 1, 10, 12, tzinfo=datetime.UTC), tick=False):
+        make_review(index, "Joan", publication_date=datetime.date(2024, 1, 10))
+    make_review(index, "Alpha")
+
+    response = client.get(index.url, {"year": "2019"})
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    status = soup.select_one("[role=status]").get_text(" ", strip=True)
+    assert "No reviews published in 2019 are online." in status
+    assert titles(response) == []
+    assert not soup.select(".govuk-error-summary")
+    # Reviews that came down are still listed as available on request.
+    assert "Joan" in soup.select_one(".app-aged-reviews").get_text()
 
 
 @pytest.mark.parametrize("page", ["0", "abc", "99", "9" * 50, "-1", "1.5"])

@@ -20,6 +20,9 @@ function remember(id) {
   }
 }
 
+// The button is laid out by CSS once GOV.UK Frontend is supported (the js-enabled
+// script), and banners hidden earlier are hidden by an inline script before the first
+// paint (ops/inline_scripts.py), so neither moves the page once it is drawn.
 export function initAlertDismissal(root) {
   const hidden = new Set(hiddenAlerts());
   root.querySelectorAll("[data-module='app-alert']").forEach((banner) => {
@@ -30,7 +33,6 @@ export function initAlertDismissal(root) {
     }
     const button = banner.querySelector(".app-alert__dismiss");
     if (!button) return;
-    button.hidden = false;
     button.addEventListener("click", () => {
       remember(id);
       banner.hidden = true;
