@@ -9,9 +9,11 @@ review that is not ready) registers a hook and says why instead, before anything
 Each hook is called as ``fn(request, page, action_name, task_state)`` for a user who may
 take that action, and returns None or a response; ``refuse`` builds that response.
 
-The URL name and the modal's JSON reply (``{"step": "success", "redirect": ...}``, what
-Wagtail's own view answers) are Wagtail's; tests/test_wagtail_workflow_contract.py fails
-if an upgrade changes them.
+The URL name and its arguments, and the modal's JSON reply (``{"step": "success",
+"redirect": ...}``, what Wagtail's own view answers), are Wagtail's, written for
+``WRITTEN_FOR``: tests/test_wagtail_workflow_contract.py fails first if an upgrade changes
+them. After upgrading Wagtail, read ``wagtail/admin/views/generic/workflow.py`` against
+this module, then update ``WRITTEN_FOR``.
 """
 
 from django.contrib.admin.utils import quote
@@ -23,6 +25,7 @@ from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, TaskState
 
+WRITTEN_FOR = "7.4.4"
 HOOK_NAME = "before_workflow_action"
 WORKFLOW_ACTION_URL_NAME = "wagtailadmin_pages:workflow_action"
 
