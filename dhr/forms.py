@@ -78,11 +78,17 @@ class ReviewPageForm(WagtailAdminPageForm):
         ]
         probe = SimpleNamespace(**{name: self._value(name) for name in names})
         missing = missing_requirements(probe)
-        for name in missing:
-            if name in self.fields:
-                self.add_error(name, FIELD_ERRORS[name])
         if missing:
-            self.add_error(None, missing_message(missing))
+            # Each missing item is named once: on its field, which says what to do (the
+            # admin's message lists them after this line), or in one message for any the
+            # form does not show.
+            self.add_error(None, _("This review cannot be published yet. First:"))
+            not_shown = [name for name in missing if name not in self.fields]
+            for name in missing:
+                if name in self.fields:
+                    self.add_error(name, FIELD_ERRORS[name])
+            if not_shown:
+                self.add_error(None, missing_message(not_shown))
             return cleaned_data
         now = timezone.now()
         months = self._publication_months()

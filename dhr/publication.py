@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from dhr.translations import SYNCHRONISED_FIELDS, copy_synchronised_fields, source_for_publishing
+from dhr.translations import (
+    SYNCHRONISED_FIELDS,
+    SourceNotLive,
+    copy_synchronised_fields,
+    source_for_publishing,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +181,30 @@ def _is_going_live(review, update_fields):
     return row is None or not row["live"] or row["live_revision_id"] != review.live_revision_id
 
 
+def _candidate(revision):
+    """The review as publishing ``revision`` would make it live, and its English page (None
+    for the English page itself): a translation takes the English page's synchronised
+    fields first. Raises ``SourceNotLive`` if that English page is not live."""
+    candidate = revision.as_object()
+    source = source_for_publishing(candidate)
+    if source is not None:
+        copy_synchronised_fields(source, candidate)
+    return candidate, source
+
+
+def refusal_for(revision):
+    """What stops ``revision`` going live, as a message for the editor, or None when
+    publishing it would not be refused: the checks ``prepare_to_publish`` makes, asked
+    before a route (such as a workflow approval) tries, so it can say why instead of
+    failing."""
+    try:
+        candidate, _source = _candidate(revision)
+    except SourceNotLive as error:
+        return str(error)
+    missing = missing_requirements(candidate)
+    return missing_message(missing) if missing else None
+
+
 def prepare_to_publish(review, revision, log_action):
     """Run before Wagtail publishes ``revision`` of ``review`` (the create view, workflow
     approval and ``publish_scheduled`` all come through ``ReviewPage.publish``).
@@ -184,10 +213,8 @@ def prepare_to_publish(review, revision, log_action):
     rather than raised, so one bad review does not stop ``publish_scheduled`` publishing
     other pages. Any other route that is not ready raises ``ReviewNotReadyToPublish``.
     """
-    candidate = revision.as_object()
-    source = source_for_publishing(candidate)
+    candidate, source = _candidate(revision)
     if source is not None:
-        copy_synchronised_fields(source, candidate)
         for name in SYNCHRONISED_FIELDS:
             revision.content[name] = _json_value(getattr(candidate, name))
     missing = missing_requirements(candidate)

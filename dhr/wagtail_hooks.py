@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from dhr import visibility
+from dhr import approval, visibility
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
@@ -20,6 +20,11 @@ from dhr.reports import DHRPublicationReportView
 hooks.register("register_visibility_filter", visibility.translations_filter)
 hooks.register("register_page_verdict", visibility.review_verdict)
 hooks.register("register_document_verdict", visibility.review_document_verdict)
+
+# What an editor or moderator is told about a review that is not ready (dhr.approval).
+hooks.register("after_create_page", approval.warn_if_submitted_incomplete)
+hooks.register("after_edit_page", approval.warn_if_submitted_incomplete)
+hooks.register("before_workflow_action", approval.refuse_incomplete_approval)
 
 
 class ReviewsComingDownPanel(Component):

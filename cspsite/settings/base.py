@@ -114,6 +114,9 @@ MIDDLEWARE = [
     # WAGTAIL_2FA_REQUIRED is true; otherwise it only records whether they are verified.
     "wagtail_2fa.middleware.VerifyUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Runs the before_workflow_action hooks (core/workflow_actions.py) before a
+    # moderator's action from the dashboard or the workflow modal.
+    "core.workflow_actions.BeforeWorkflowActionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ops.middleware.ContentSecurityPolicyMiddleware",
     "ops.middleware.PermissionsPolicyMiddleware",

@@ -62,6 +62,8 @@ class ReviewDocument(Orderable):
 
     @property
     def html_version_url(self):
-        if not self.html_version:
+        """The web version's address, or "" if it has none yet: a document added in a
+        draft is not saved (and has no address) until the review is published."""
+        if not self.html_version or self.pk is None or not self.page.url:
             return ""
         return self.page.url + self.page.reverse_subpage("html_version", args=[self.pk])
