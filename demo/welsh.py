@@ -16,6 +16,7 @@ from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowTask
 from wagtail_localize.models import Translation, TranslationSource
 
 from i18n.languages import WELSH
+from i18n.localize_internals import save_draft
 
 CATALOGUE = Path(__file__).parent / "content" / "cy.po"
 WORKFLOW_NAME = "Welsh translation check"
@@ -73,7 +74,7 @@ def translate(page, locale, texts, user=None):
     for entry in po:
         entry.msgstr = texts[entry.msgid]
     translation.import_po(po, user=user, tool_name="demo content")
-    translation.save_target(user=user, publish=False)
+    save_draft(translation, user)
     welsh = page.get_translation(locale)
     welsh.get_latest_revision().publish(user=user)
     return welsh
