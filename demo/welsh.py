@@ -16,6 +16,7 @@ from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowTask
 from wagtail_localize.models import Translation, TranslationSource
 
 from i18n.languages import WELSH
+from i18n.localize_internals import save_draft
 
 CATALOGUE = Path(__file__).parent / "content" / "cy.po"
 WORKFLOW_NAME = "Welsh translation check"
@@ -55,7 +56,9 @@ def translation_of(page, locale):
 
 
 def translate(page, locale, texts, user=None):
-    """Create or refresh ``page``'s translation into ``locale`` from ``texts`` and publish it.
+    """Create or refresh ``page``'s translation into ``locale`` from ``texts`` and publish it,
+    as a moderator would: wagtail-localize saves a translation as a draft, then its latest
+    revision is published.
 
     Raises ``MissingWelshText`` listing any of the page's text with no Welsh in ``texts``,
     before anything is saved.
@@ -71,8 +74,10 @@ def translate(page, locale, texts, user=None):
     for entry in po:
         entry.msgstr = texts[entry.msgid]
     translation.import_po(po, user=user, tool_name="demo content")
-    translation.save_target(user=user, publish=True)
-    return page.get_translation(locale)
+    save_draft(translation, user)
+    welsh = page.get_translation(locale)
+    welsh.get_latest_revision().publish(user=user)
+    return welsh
 
 
 def mark_for_translation_check(page, workflow, user=None):
@@ -84,9 +89,8 @@ def mark_for_translation_check(page, workflow, user=None):
 def load(pages, user=None):
     """Translate ``pages`` (parents before children) into Welsh and mark each for a check.
 
-    Not inside one transaction for all pages: wagtail-localize publishes a translation
-    when its transaction commits, and a parent published at the very end from an old copy
-    would lose track of its Welsh children. Each page commits before the next starts.
+    Each page in its own transaction, committed before the next starts, so a page that
+    does not translate leaves the pages before it in place.
     """
     locale, _ = Locale.objects.get_or_create(language_code=WELSH)
     texts = welsh_text()

@@ -3,7 +3,9 @@
 Every change to a page in the section goes to the Moderators group for approval (the
 publication rules in dhr.publication still apply when they approve). Review documents
 are kept in their own collection. Both are set up when the section's index page is
-created, in the admin or by the demo loader.
+created, in the admin or by the demo loader, and so for each translation of it too
+(wagtail-localize creates the Welsh index page as a new page in the Welsh tree, where
+Wagtail looks for a workflow), so Welsh reviews go through the same approval.
 """
 
 from django.contrib.auth.models import Group, Permission

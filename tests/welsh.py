@@ -26,3 +26,22 @@ def translate(page, locale, publish=True, **fields):
 
 def welsh_home(home_page, locale):
     return translate(home_page, locale, title="Partneriaeth Diogelwch Cymunedol", slug="hafan")
+
+
+def log_in_as(client, group_name, username=None):
+    """A user in the Editors or Moderators group, logged in on ``client``."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username = username or f"{group_name.lower()}-translator"
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    return user
+
+
+def synced_translation(page, locale):
+    """wagtail-localize's translation of ``page`` into ``locale``."""
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(source__object_id=page.translation_key, target_locale=locale)

@@ -112,6 +112,26 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        # wagtail-localize fills the gaps in a language's tree with placeholders: aliases of
+        # the page in another language (its text in English under /cy/), which Wagtail keeps
+        # live while their source is. A placeholder is never live: a page goes live in
+        # Welsh only as a translation a moderator has published. (Checked on every save of
+        # an alias, whatever this copy says: wagtail-localize's "Convert to alias page"
+        # saves the content live from one copy, then ``alias_of`` alone from another.)
+        if self.alias_of_id is not None and self._is_placeholder():
+            self.live = False
+            self.has_unpublished_changes = True
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "live", "has_unpublished_changes"]
+        return super().save(*args, **kwargs)
+
+    def _is_placeholder(self):
+        source_locale_id = (
+            Page.objects.filter(pk=self.alias_of_id).values_list("locale_id", flat=True).first()
+        )
+        return source_locale_id is not None and source_locale_id != self.locale_id
+
     def route(self, request, path_components):
         # A page that has come down answers, live or not, for its own address and every
         # address below it; ``core.wagtail_hooks`` then gives its "gone" response. Anything

@@ -358,6 +358,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Translated pages and snippets (Wagtail's internationalisation with wagtail-localize).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation is saved as a draft, never published by wagtail-localize on its own: it goes
+# live when a moderator publishes it or approves it in its workflow (docs/welsh.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # No Gravatar: editors' email hashes must not be sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search with the public search's queries tuned (search/backends/).

@@ -1,0 +1,84 @@
+"""Every use of wagtail-localize's undocumented behaviour, in one place.
+
+The translation editor and "Sync translated pages" are wagtail-localize's views; this
+module relies on three things they do but do not document:
+
+- a page's synced translation is the ``Translation`` whose source object is the page's
+  translation key and whose target is the page's locale, and ``save_target(publish=False)``
+  writes the translated text into a new draft revision of the page (``save_draft``);
+- "Sync translated pages" is ``UpdateTranslationsView``, whose form's
+  ``publish_translations`` field publishes every translation with no check of the user's
+  permission to publish (``SyncTranslationsView`` offers it only to those who may);
+- the translation editor's template is ``wagtail_localize/admin/edit_translation.html``
+  (``i18n/templates/`` extends it with the moderation panel).
+
+They were written for ``WRITTEN_FOR``; tests/test_localize_contract.py fails if another
+version is installed or any of them has changed. After upgrading wagtail-localize, read
+its ``views/update_translations.py``, ``views/edit_translation.py`` and
+``Translation.save_target`` against this module, then update ``WRITTEN_FOR``.
+"""
+
+from django.core.exceptions import ObjectDoesNotExist
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.models import Translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+WRITTEN_FOR = "1.14.5"
+EDITOR_TEMPLATE = "wagtail_localize/admin/edit_translation.html"
+PUBLISH_FIELD = "publish_translations"
+
+
+def synced_translation_of(page):
+    """The synced translation that ``page`` is the target of, or None (a page translated
+    by hand, or the source page itself)."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def save_draft(translation, user):
+    """Write the translation's current text into a new draft revision of its target.
+    Raises ``ValidationError`` if the translated page does not validate."""
+    translation.save_target(user=user, publish=False)
+
+
+def may_publish(user, instance):
+    """Whether ``user`` may make ``instance`` (a translation's target) live."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    # Snippets with no draft state have nothing to publish: saving them is all there is.
+    return True
+
+
+class SyncTranslationsView(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", offering "Publish immediately" only to
+    a user who may publish every translation. For anyone else, syncing brings the new
+    English text into the translation editor and leaves each translation as it is."""
+
+    def may_publish_every_translation(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not may_publish(self.request.user, target):
+                return False
+        return True
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_every_translation():
+            form.fields.pop(PUBLISH_FIELD, None)
+        return form
+
+    def form_valid(self, form):
+        if PUBLISH_FIELD not in form.fields:
+            form.cleaned_data[PUBLISH_FIELD] = False
+        return super().form_valid(form)
