@@ -194,3 +194,27 @@ def test_placeholders_made_by_syncing_the_welsh_tree_are_never_live(client, wale
     assert placeholders.count() == 2
     assert all(page.alias_of_id for page in placeholders)
     assert_nothing_live_in_welsh(client, wales, urls=("/cy/", "/cy/contact-us/"))
+
+
+def test_the_data_migration_unpublishes_placeholders_that_were_live(home_page):
+    """Sites upgraded from before translations were drafts: a live alias of a page in
+    another language is unpublished; a translation and a same-language alias are not."""
+    import importlib
+
+    from django.apps import apps as global_apps
+
+    home = home_page
+    english = StandardPageFactory(parent=home, title="Privacy")
+    welsh_locale = Locale.objects.get_or_create(language_code="cy")[0]
+    welsh_home = home.copy_for_translation(welsh_locale)
+    welsh_home.save_revision().publish()
+    placeholder = english.create_alias(parent=welsh_home, update_locale=welsh_locale)
+    same_language_alias = english.create_alias(parent=home, update_slug="privacy-copy")
+    Page.objects.filter(pk__in=[placeholder.pk, same_language_alias.pk]).update(live=True)
+
+    module = importlib.import_module("home.migrations.0008_unpublish_translation_placeholders")
+    module.unpublish_placeholders(global_apps, None)
+
+    assert not Page.objects.get(pk=placeholder.pk).live
+    assert Page.objects.get(pk=same_language_alias.pk).live
+    assert Page.objects.get(pk=welsh_home.pk).live
