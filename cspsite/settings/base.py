@@ -200,6 +200,10 @@ else:
         },
     }
 
+# The nation (england or wales) whose national helplines the error pages list: they are
+# shown when the database, and so Site settings, cannot be read.
+NATION = os.environ.get("NATION", "england")
+
 # Whole-page cache (wagtail-cache, ops/caching.py): on unless PAGE_CACHE is false.
 # PAGE_CACHE_MAX_AGE caps how long the app, the edge proxy and browsers keep a page.
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
