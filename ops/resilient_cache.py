@@ -37,9 +37,9 @@ CONNECTION_FAILURES = (ConnectionInterrupted, RedisConnectionError, RedisTimeout
 class Breaker:
     """Open (no calls) for ``cooldown`` seconds after a failure, then lets calls try."""
 
-    def __init__(self, server, cooldown=BREAKER_COOLDOWN):
+    def __init__(self, server, cooldown=None):
         self.server = server
-        self.cooldown = cooldown
+        self.cooldown = BREAKER_COOLDOWN if cooldown is None else cooldown
         self.open_until = None  # monotonic time; None while closed
         self.down = False  # failed and not yet answered again
         self._lock = threading.Lock()
@@ -75,13 +75,20 @@ _breakers = {}
 _breakers_lock = threading.Lock()
 
 
-def breaker_for(location):
-    """The one breaker for the server (host and port) that ``location`` names."""
+def server_of(location):
+    """The host and port of the (first) server ``location`` names."""
     first = location[0] if isinstance(location, list | tuple) else location.split(",")[0]
     parts = urlsplit(first)
-    server = f"{parts.hostname}:{parts.port or 6379}" if parts.hostname else parts.path
-    with _breakers_lock:
-        return _breakers.setdefault(server, Breaker(server))
+    return f"{parts.hostname}:{parts.port or 6379}" if parts.hostname else parts.path
+
+
+def breaker_for(server):
+    """The one breaker for ``server`` in this process."""
+    breaker = _breakers.get(server)
+    if breaker is None:
+        with _breakers_lock:
+            breaker = _breakers.setdefault(server, Breaker(server))
+    return breaker
 
 
 def reset_breakers():
@@ -152,7 +159,11 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         # Failures reach _guarded as exceptions, whatever DJANGO_REDIS_IGNORE_EXCEPTIONS says.
         self._ignore_exceptions = False
-        self.breaker = breaker_for(server)
+        self.server_name = server_of(server)
+
+    @property
+    def breaker(self):
+        return breaker_for(self.server_name)
 
     @property
     def available(self):
