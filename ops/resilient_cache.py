@@ -10,6 +10,9 @@ answering, each cache call gives what a cache miss gives (``get``: the default, 
   this process, sends no call to that server for ``BREAKER_COOLDOWN`` seconds; then one
   call tries again and, if it works, Redis is used again: no restart needed.
 - The outage and the recovery are each logged once, then at most once a minute.
+- A cache with ``CLEAR_ON_RECOVERY`` in its OPTIONS (the page cache) empties itself when
+  its server answers again: purges that failed while it was down (a page published or
+  taken down meanwhile) must not leave an old copy to be served once Redis is back.
 
 Only connection failures and timeouts are swallowed; a wrong use of the cache (such as
 ``incr`` of a missing key) still raises as Django documents.
@@ -42,6 +45,7 @@ class Breaker:
         self.cooldown = BREAKER_COOLDOWN if cooldown is None else cooldown
         self.open_until = None  # monotonic time; None while closed
         self.down = False  # failed and not yet answered again
+        self.recoveries = 0  # how many times it answered again after failing
         self._lock = threading.Lock()
 
     def allows(self):
@@ -66,6 +70,8 @@ class Breaker:
             return
         with self._lock:
             was_down, self.down, self.open_until = self.down, False, None
+            if was_down:
+                self.recoveries += 1
         if was_down:
             outage_log.forget(("down", self.server))
             logger.warning("Redis at %s is answering again; the cache is back in use.", self.server)
@@ -145,6 +151,11 @@ def _guarded(name, fallback):
             self.breaker.failed(error)
             return fallback(args, kwargs)
         self.breaker.succeeded()
+        if self.clear_on_recovery and self.recoveries_seen != self.breaker.recoveries:
+            # What was just read may be from before the outage, and what was written is gone.
+            self.recoveries_seen = self.breaker.recoveries
+            self.clear_after_outage()
+            return fallback(args, kwargs)
         return result
 
     method.__name__ = name
@@ -160,10 +171,23 @@ class ResilientRedisCache(RedisCache):
         # Failures reach _guarded as exceptions, whatever DJANGO_REDIS_IGNORE_EXCEPTIONS says.
         self._ignore_exceptions = False
         self.server_name = server_of(server)
+        self.clear_on_recovery = bool(params.get("OPTIONS", {}).get("CLEAR_ON_RECOVERY"))
+        self.recoveries_seen = self.breaker.recoveries
 
     @property
     def breaker(self):
         return breaker_for(self.server_name)
+
+    def clear_after_outage(self):
+        try:
+            RedisCache.clear(self)
+        except CONNECTION_FAILURES as error:
+            self.breaker.failed(error)
+            self.recoveries_seen = None  # try again when it answers
+            return
+        logger.warning(
+            "Emptied the %s cache: changes made while Redis was down may have missed it.", self.server_name
+        )
 
     @property
     def available(self):

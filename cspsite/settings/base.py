@@ -172,7 +172,8 @@ REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25"))
 REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
 
 
-def redis_cache(location, prefix):
+def redis_cache(location, prefix, clear_on_recovery=False):
+    """A Redis cache; ``clear_on_recovery``: emptied when Redis answers after an outage."""
     return {
         "BACKEND": "ops.resilient_cache.ResilientRedisCache",
         "LOCATION": location,
@@ -181,16 +182,23 @@ def redis_cache(location, prefix):
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
             "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            "CLEAR_ON_RECOVERY": clear_on_recovery,
         },
+    }
+
+
+def redis_caches(url, page_cache_url, prefix):
+    """The two caches on Redis: ``default``, and whole pages in a database of their own,
+    emptied when Redis comes back after an outage (purges may have missed it meanwhile)."""
+    return {
+        "default": redis_cache(url, prefix),
+        "pagecache": redis_cache(page_cache_url, prefix + "-pages", clear_on_recovery=True),
     }
 
 
 if REDIS_URL:
     PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL") or redis_database_after(REDIS_URL)
-    CACHES = {
-        "default": redis_cache(REDIS_URL, "cspsite"),
-        "pagecache": redis_cache(PAGE_CACHE_REDIS_URL, "cspsite-pages"),
-    }
+    CACHES = redis_caches(REDIS_URL, PAGE_CACHE_REDIS_URL, "cspsite")
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cspsite"},
