@@ -201,7 +201,9 @@ def test_with_redis_running_pages_are_cached_in_it(own_redis, requests):
     assert redis.Redis(port=own_redis.port, db=1).dbsize() > 0  # the pages
 
 
-def test_redis_stopped_the_site_works_uncached_and_says_once_what_is_down(own_redis, requests, caplog):
+def test_redis_stopped_the_site_works_uncached_and_says_once_what_is_down(
+    own_redis, requests, settings, caplog
+):
     requests.run(first=True)
     own_redis.stop()
 
@@ -209,6 +211,17 @@ def test_redis_stopped_the_site_works_uncached_and_says_once_what_is_down(own_re
         requests.run()
         requests.run()
     health = Client().get("/healthz")
+    # Signing in works too: sessions and login lockouts are in the database.
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        *settings.AUTHENTICATION_BACKENDS,
+    ]
+    signing_in = Client()
+    signed_in = signing_in.post(
+        "/admin/login/", {"username": "editor", "password": "a long passphrase", "next": "/admin/"}
+    )
+    assert signed_in.status_code == 302 and signed_in["Location"] == "/admin/"
+    assert signing_in.get("/admin/").status_code == 200
 
     assert health.status_code == 200
     assert health.content == b"degraded: cache down, page cache down"
