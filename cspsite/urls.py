@@ -34,3 +34,6 @@ urlpatterns += i18n_patterns(
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=False,
 )
+
+# A database that does not answer gets a 503 page; anything else the 500 page (ops/views.py).
+handler500 = "ops.views.server_error"

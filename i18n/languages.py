@@ -23,13 +23,15 @@ WELSH = "cy"
 # so a hit is always right. A language with no row is looked up again after a minute (or at
 # once in this process when a Locale is saved), so turning Welsh on reaches every server.
 _locale_ids = {}
-_loaded_at = [0.0]
+_loaded_at = [None]  # time.monotonic() of the last read; None: never read in this process
 RELOAD_MISSING_AFTER = 60
 
 
 def locale_id_for(language_code):
     """The id of the ``Locale`` for ``language_code``, or None if there is none."""
-    if language_code not in _locale_ids and time.monotonic() - _loaded_at[0] > RELOAD_MISSING_AFTER:
+    if language_code not in _locale_ids and (
+        _loaded_at[0] is None or time.monotonic() - _loaded_at[0] > RELOAD_MISSING_AFTER
+    ):
         _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
         _loaded_at[0] = time.monotonic()
     return _locale_ids.get(language_code)
@@ -44,7 +46,7 @@ def translations_possible():
 def forget_locales(**kwargs):
     """Connected to ``Locale`` saves and deletes (``i18n.apps``)."""
     _locale_ids.clear()
-    _loaded_at[0] = 0.0
+    _loaded_at[0] = None
 
 
 def in_default_language():

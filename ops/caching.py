@@ -29,12 +29,14 @@ What this relies on in wagtail-cache beyond its documented settings and hooks is
 
 import datetime
 import logging
+import re
+from importlib import import_module
 
 import wagtailcache.cache
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -132,13 +134,39 @@ def _host_allowed(request):
     return True
 
 
+# The shape of every session key Django makes (32 of [a-z0-9]: SessionBase._get_new_session_key).
+SESSION_KEY_SHAPE = re.compile(r"[a-z0-9]{32}")
+
+
+def has_session(request):
+    """Whether the request's session cookie names a session that exists. A cookie anyone
+    can make up (``sessionid=x``) must not buy a fresh render: it is checked with one
+    primary-key look-up, or none when it is not even shaped like a key, so it costs what
+    a cached page costs. Once per request; a database that does not answer counts as no
+    session, so cached pages keep serving."""
+
+    def look_up():
+        key = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+        if not SESSION_KEY_SHAPE.fullmatch(key):
+            return False
+        try:
+            return import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+        except DatabaseError:
+            return False
+
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return memo(request, "has_session", look_up)
+
+
 def is_cacheable_request(request):
-    """Anonymous GET/HEAD of a public path. Anyone with a session cookie (editors) is
-    never served from or stored in the cache, even before their session is loaded: the
-    cache answers before the session and authentication middleware run."""
+    """Anonymous GET/HEAD of a public path. Anyone with a real session (editors, readers
+    who gave a private page's password) is never served from or stored in the cache, even
+    before their session is loaded: the cache answers before the session and
+    authentication middleware run."""
     if (
         request.method not in ("GET", "HEAD")
-        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or has_session(request)
         or getattr(request, "is_preview", False)
         or getattr(request, "is_dummy", False)
         or (hasattr(request, "user") and request.user.is_authenticated)

@@ -1,6 +1,9 @@
 """Small helpers shared by tests."""
 
-from django.db import connection
+from contextlib import contextmanager
+from unittest import mock
+
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 
@@ -33,3 +36,16 @@ def field_help_gaps(model, exempt=()):
         if not str(getattr(field, "help_text", "")).strip():
             gaps.append(field.name)
     return gaps
+
+
+@contextmanager
+def database_down():
+    """Every new query fails as it does when PostgreSQL is stopped or unreachable, in every
+    thread (a live server's too). Leave the block before the test's own teardown."""
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    def refuse(self):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed: Connection refused')
+
+    with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", refuse):
+        yield

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from core.models import AlertBanner
 from dhr.models import ReviewType
+from i18n.languages import forget_locales
 from tests.factories import StandardPageFactory
 from tests.welsh import offer_welsh, translate, welsh_home
 
@@ -91,6 +92,18 @@ def test_welsh_home_page_is_in_welsh_and_links_back(client, wales, home_page):
     # The header's home link and the search form stay in Welsh.
     assert html.select_one(".app-header__name")["href"] == "/cy/"
     assert html.select_one(".app-header-search__form")["action"] == "/cy/search/"
+
+
+def test_welsh_is_offered_in_the_first_minute_after_the_machine_boots(client, wales, monkeypatch):
+    # time.monotonic() counts from boot: a server started just after boot reads it as a
+    # few seconds, and must still look the Welsh locale up on its first request.
+    forget_locales()
+    monkeypatch.setattr("i18n.languages.time.monotonic", lambda: 5.0)
+
+    response = client.get("/cy/")
+
+    assert response.status_code == 200
+    assert soup(response).html["lang"] == "cy"
 
 
 def test_english_page_links_to_its_welsh_translation(client, wales, english_page):

@@ -164,7 +164,7 @@ def test_compiled_welsh_catalogue_is_used_when_welsh_is_active(welsh_catalogue, 
 def test_500_page_is_in_welsh_when_welsh_is_active(welsh_catalogue):
     with translation.override("cy"):
         html = render_to_string("500.html")
-    assert '<html lang="cy">' in html
+    assert '<html lang="cy" class="govuk-template">' in html
     assert "problem gyda&#x27;r gwasanaeth" in html or "problem gyda'r gwasanaeth" in html
     assert "ffoniwch 999" in html
     assert "Sorry" not in html

@@ -169,25 +169,39 @@ def redis_database_after(url):
     return urlunsplit(parts._replace(path=f"/{int(number) + 1}"))
 
 
-def redis_cache(location, prefix):
+# Redis answers a private network in well under a millisecond: a call that takes longer
+# than this fails, and the site carries on without the cache (ops/resilient_cache.py).
+REDIS_CONNECT_TIMEOUT = float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25"))
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.25"))
+
+
+def redis_cache(location, prefix, clear_on_recovery=False):
+    """A Redis cache; ``clear_on_recovery``: emptied when Redis answers after an outage."""
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "ops.resilient_cache.ResilientRedisCache",
         "LOCATION": location,
         "KEY_PREFIX": prefix,
         "OPTIONS": {
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            "SOCKET_CONNECT_TIMEOUT": 2,
-            "SOCKET_TIMEOUT": 2,
+            "SOCKET_CONNECT_TIMEOUT": REDIS_CONNECT_TIMEOUT,
+            "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+            "CLEAR_ON_RECOVERY": clear_on_recovery,
         },
+    }
+
+
+def redis_caches(url, page_cache_url, prefix):
+    """The two caches on Redis: ``default``, and whole pages in a database of their own,
+    emptied when Redis comes back after an outage (purges may have missed it meanwhile)."""
+    return {
+        "default": redis_cache(url, prefix),
+        "pagecache": redis_cache(page_cache_url, prefix + "-pages", clear_on_recovery=True),
     }
 
 
 if REDIS_URL:
     PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL") or redis_database_after(REDIS_URL)
-    CACHES = {
-        "default": redis_cache(REDIS_URL, "cspsite"),
-        "pagecache": redis_cache(PAGE_CACHE_REDIS_URL, "cspsite-pages"),
-    }
+    CACHES = redis_caches(REDIS_URL, PAGE_CACHE_REDIS_URL, "cspsite")
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cspsite"},
@@ -196,6 +210,10 @@ else:
             "LOCATION": "cspsite-pages",
         },
     }
+
+# The nation (england or wales) whose national helplines the error pages list: they are
+# shown when the database, and so Site settings, cannot be read.
+NATION = os.environ.get("NATION", "england")
 
 # Whole-page cache (wagtail-cache, ops/caching.py): on unless PAGE_CACHE is false.
 # PAGE_CACHE_MAX_AGE caps how long the app, the edge proxy and browsers keep a page.

@@ -13,7 +13,7 @@ from .base import (
     CONTENT_SECURITY_POLICY_ADMIN,
     env_bool,
     env_list,
-    redis_cache,
+    redis_caches,
     redis_database_after,
     required_env,
 )
@@ -44,10 +44,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
 # limits, whole pages). Pages use their own Redis database: see base.py.
 REDIS_URL = required_env("REDIS_URL")
 PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL") or redis_database_after(REDIS_URL)
-CACHES = {
-    "default": redis_cache(REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cspsite")),
-    "pagecache": redis_cache(PAGE_CACHE_REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cspsite") + "-pages"),
-}
+CACHES = redis_caches(REDIS_URL, PAGE_CACHE_REDIS_URL, os.environ.get("CACHE_KEY_PREFIX", "cspsite"))
 
 # HTTPS. nginx (or another proxy) terminates TLS and sets X-Forwarded-Proto; Django
 # trusts that header only because the proxy overwrites it on every request.

@@ -27,9 +27,11 @@ from core.models import BasePage
 from core.visibility import in_private_section, visible_q
 from dhr.models.settings import DHRSettings
 from dhr.visibility import came_down_q
+from ops.logging import EveryInterval
 from ops.security import client_ip
 
 logger = logging.getLogger(__name__)
+rate_limit_log = EveryInterval(logger)
 
 REVIEW_FIELD = "review"
 HONEYPOT_FIELD = "website"
@@ -213,6 +215,11 @@ class RequestCopyFormPage(FormMixin, BasePage):
         except ValueError:
             cache.set(key, 1, self.rate_limit_window)
             count = 1
+        if count is None:  # the cache is down (ops.resilient_cache): let the request through
+            rate_limit_log.log(
+                "cache-down", logging.WARNING, "Copy requests are not rate-limited: the cache is down."
+            )
+            return False
         return count > self.rate_limit
 
     def serve(self, request, *args, **kwargs):

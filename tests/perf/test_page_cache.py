@@ -235,6 +235,35 @@ def test_a_logged_in_editor_never_gets_or_fills_a_cached_page(client, admin_clie
     assert "private" in editor["Cache-Control"]
 
 
+def test_a_made_up_session_cookie_gets_the_cached_page_for_at_most_one_query(
+    client, home_page, clock, django_assert_max_num_queries
+):
+    client.get("/")
+    assert cache_status(client.get("/")) == "hit"
+
+    for forged in ("x", "a" * 32):
+        client.cookies["sessionid"] = forged
+        with django_assert_max_num_queries(1 if len(forged) == 32 else 0):
+            response = client.get("/")
+        assert cache_status(response) == "hit", forged
+        assert lifetimes(response) == (CAP, CAP)
+
+
+def test_a_reader_with_a_real_session_gets_a_fresh_page(client, home_page, clock):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    client.get("/")
+    session = SessionStore()
+    session["passed_page_view_restrictions"] = [1]  # as after giving a private page's password
+    session.create()
+    client.cookies["sessionid"] = session.session_key
+
+    response = client.get("/")
+
+    assert cache_status(response) == "skip"
+    assert "private" in response["Cache-Control"]
+
+
 def test_forms_posts_admin_and_health_check_are_not_cached(client, home_page, clock):
     form_page = make_request_form(make_index(home_page))
 

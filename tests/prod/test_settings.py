@@ -61,7 +61,7 @@ def test_production_requires_2fa_uses_redis_and_postgres_and_logs_json():
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["debug"] is False
     assert values["2fa"] is True
-    assert values["cache"] == "django_redis.cache.RedisCache"
+    assert values["cache"] == "ops.resilient_cache.ResilientRedisCache"
     assert values["db"] == "django.db.backends.postgresql"
     assert values["hosts"] == ["csp.millbrook.example"]
     assert values["admin_url"] == "https://csp.millbrook.example"
