@@ -310,7 +310,7 @@ class RequestCopyFormPage(FormMixin, BasePage):
             self.send_notification(form, submission)
         except Exception:
             logger.exception(
-                "Copy request %s is stored but the email to the inbox failed; see Forms in the admin.",
+                "Copy request %s is stored but the email to the inbox failed; see Copy requests in the admin.",
                 submission.pk,
             )
         return submission
@@ -414,7 +414,7 @@ class CopyRequestCount(models.Model):
         verbose_name = _("copy request count")
 
     def __str__(self):
-        return str(_("%(count)s request(s)") % {"count": self.requests})
+        return str(self.requests)
 
 
 class RequestCopyFormField(TranslatableMixin, AbstractFormField):
