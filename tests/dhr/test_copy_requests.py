@@ -4,6 +4,7 @@ click stores one request, and the retention command keeps only a count."""
 
 import csv
 import datetime
+import importlib
 import io
 import re
 
@@ -267,3 +268,19 @@ def test_dashboard_shows_age_and_overdue(client, form_page, user_in):
     row = [cell.get_text(strip=True) for cell in panel.select("tbody tr td")]
     assert row[2] == "11"
     assert row[3].startswith("6 January 2027") and "overdue" in row[3]
+
+
+def test_upgrade_moves_stored_requests_keeping_when_they_came(form_page):
+    from django.apps import apps
+    from wagtail.contrib.forms.models import FormSubmission
+
+    migration = importlib.import_module("dhr.migrations.0008_copy_requests")
+    received = timezone.now() - datetime.timedelta(days=12)
+    old = FormSubmission.objects.create(form_data={"your_name": NAME}, page=form_page)
+    FormSubmission.objects.filter(pk=old.pk).update(submit_time=received)
+    migration.move_submissions(apps, None)
+    assert not FormSubmission.objects.exists()
+    moved = CopyRequest.objects.get()
+    assert (moved.form_data, moved.submit_time, moved.status) == ({"your_name": NAME}, received, "new")
+    migration.create_group(apps, None)  # safe to run again
+    assert Group.objects.get(name=copy_requests.HANDLERS_GROUP).user_set.count() == 0
