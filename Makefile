@@ -54,7 +54,11 @@ demo: migrate ## (Re)load the demo content and the local editor account (NATION=
 run: install frontend messages demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	@echo ""
 	@echo "  Site:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (editor / local-demo-only)"
+	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (password for every account: local-demo-only)"
+	@echo "    editor             administrator"
+	@echo "    demo-editor        Editors: write pages, submit them for moderation"
+	@echo "    demo-moderator     Moderators: approve, publish, unpublish"
+	@echo "    demo-copy-handler  Copy request handlers: requests for copies only"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 

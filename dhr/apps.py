@@ -22,8 +22,10 @@ class DhrConfig(AppConfig):
 
     def ready(self):
         from dhr import (
+            copy_requests,
             moderation,  # noqa: F401 - connects the section set-up signal
             translations,
         )
 
         translations.connect()
+        copy_requests.connect()

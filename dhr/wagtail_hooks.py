@@ -11,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from dhr import approval, visibility
+from dhr import approval, copy_request_views, copy_requests, visibility
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
@@ -97,3 +97,25 @@ def register_publication_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_publication_report_menu_item():
     return MenuItem(_("DHR publication"), reverse("dhr_publication_report"), icon_name="doc-full", order=710)
+
+
+# Copy requests (dhr.copy_requests): for copy request handlers only, every view in the audit log.
+hooks.register("filter_form_submissions_for_user", copy_request_views.forms_for_user)
+hooks.register("register_log_actions", copy_requests.register_log_actions)
+hooks.register("construct_homepage_panels", copy_request_views.add_open_copy_requests_panel)
+hooks.register("construct_main_menu", copy_request_views.hide_forms_menu_for_copy_requests_only)
+
+
+@hooks.register("register_admin_urls")
+def register_copy_request_urls():
+    return [
+        path("copy-requests/", copy_request_views.copy_request_index, name="dhr_copy_requests"),
+        path("copy-requests/<int:pk>/", copy_request_views.edit_copy_request, name="dhr_copy_request_edit"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_copy_requests_menu_item():
+    return copy_request_views.CopyRequestsMenuItem(
+        _("Copy requests"), reverse("dhr_copy_requests"), name="copy-requests", icon_name="form", order=690
+    )

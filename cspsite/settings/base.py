@@ -45,6 +45,9 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The request-a-copy form's CSRF cookie lasts until the browser closes, not a year: no
+# lasting trace on a shared device (the Cookies page says so).
+CSRF_COOKIE_AGE = None
 
 INSTALLED_APPS = [
     "core",
@@ -432,7 +435,8 @@ LOGGING = {
     },
 }
 
-# Local demo editor: created by load_demo_content only when this is true (dev only).
+# Local demo accounts, one per role: created by load_demo_content only when this is true
+# (development settings only; never in production).
 DEMO_EDITOR_ENABLED = False
 
 WAGTAILDOCS_DOCUMENT_MODEL = "home.CSPDocument"

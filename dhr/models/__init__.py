@@ -1,10 +1,12 @@
 from .index import DHRIndexPage
-from .request_copy import RequestCopyFormField, RequestCopyFormPage
+from .request_copy import CopyRequest, CopyRequestCount, RequestCopyFormField, RequestCopyFormPage
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
 from .settings import DHRSettings
 
 __all__ = [
+    "CopyRequest",
+    "CopyRequestCount",
     "DHRIndexPage",
     "DHRSettings",
     "RequestCopyFormField",

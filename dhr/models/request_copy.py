@@ -3,23 +3,36 @@
 Editors manage the fields (name, email, reason, accessible format…) with Wagtail's form
 builder. The page adds a fixed "review requested" field, prefilled when a reader follows a
 link from an aged review, and a honeypot. Each request is stored before any email is sent
-and stays stored if the email fails. Requests are deleted after a set number of days by
-``manage.py delete_old_copy_requests``.
+and stays stored if the email fails. Each request is a ``CopyRequest``, with the status a
+copy request handler gives it (``dhr.copy_requests`` says who may see them). Requests are
+deleted after a set number of days by ``manage.py delete_old_copy_requests``, which keeps
+only an anonymous count per review (``CopyRequestCount``).
+
+A double click on "Send request" stores one request: the form carries a one-time token,
+and a second request with the same token is answered with the first one's confirmation.
 """
 
 import hashlib
 import logging
+import re
+import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
-from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+    FormMixin,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
@@ -35,6 +48,9 @@ rate_limit_log = EveryInterval(logger)
 
 REVIEW_FIELD = "review"
 HONEYPOT_FIELD = "website"
+TOKEN_FIELD = "submission_token"  # noqa: S105 - a field name, not a secret
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+NOT_STORED = {HONEYPOT_FIELD, TOKEN_FIELD}
 MAX_TEXT_LENGTH = 2000
 
 # Keyed by Django's BoundField.widget_type.
@@ -73,6 +89,8 @@ class RequestCopyForm(BaseForm):
         required=False,
         max_length=200,
     )
+    # One per form shown; a second request with the same token is the same request.
+    submission_token = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +140,12 @@ class RequestCopyForm(BaseForm):
                 describedby.append(f"{bound.auto_id}-error")
             if describedby and widget_type not in {"radioselect", "checkboxselectmultiple"}:
                 attrs["aria-describedby"] = " ".join(describedby)
+
+    @property
+    def token(self):
+        """The form's one-time token, if it is one this form gave out."""
+        token = self.cleaned_data.get(TOKEN_FIELD, "")
+        return token if TOKEN_PATTERN.fullmatch(token) else None
 
     @property
     def honeypot_filled(self):
@@ -181,7 +205,15 @@ class RequestCopyFormPage(FormMixin, BasePage):
 
     def get_data_fields(self):
         fields = super().get_data_fields()
-        return fields[:1] + [(REVIEW_FIELD, _("Review requested"))] + fields[1:]
+        return fields[:1] + [(REVIEW_FIELD, _("Review requested"))] + fields[1:] + [("status", _("Status"))]
+
+    def get_submission_class(self):
+        return CopyRequest
+
+    def get_submissions_list_view_class(self):
+        from dhr.copy_request_views import CopyRequestListView
+
+        return CopyRequestListView
 
     # Reading the request --------------------------------------------------------
 
@@ -224,7 +256,10 @@ class RequestCopyFormPage(FormMixin, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            initial = {REVIEW_FIELD: self.requested_review_title(request)}
+            initial = {
+                REVIEW_FIELD: self.requested_review_title(request),
+                TOKEN_FIELD: secrets.token_urlsafe(24),
+            }
             form = self.get_form(page=self, user=request.user, initial=initial)
             return self._render_form(request, form)
         form = self.get_form(request.POST, page=self, user=request.user)
@@ -267,13 +302,22 @@ class RequestCopyFormPage(FormMixin, BasePage):
     def process_form_submission(self, form):
         """Store the request first; then try to email the inbox. A failed email is logged
         and the stored request is kept, so nothing a reader sent is lost."""
-        data = {name: value for name, value in form.cleaned_data.items() if name != HONEYPOT_FIELD}
-        submission = self.get_submission_class().objects.create(form_data=data, page=self)
+        data = {name: value for name, value in form.cleaned_data.items() if name not in NOT_STORED}
+        token = form.token
+        try:
+            with transaction.atomic():
+                submission = CopyRequest.objects.create(form_data=data, page=self, submission_token=token)
+        except IntegrityError:
+            # Sent twice (a double click, or "Send" again after a slow reply): one request.
+            first = CopyRequest.objects.filter(submission_token=token).first()
+            if first is None:
+                raise
+            return first
         try:
             self.send_notification(form, submission)
         except Exception:
             logger.exception(
-                "Copy request %s is stored but the email to the inbox failed; see Forms in the admin.",
+                "Copy request %s is stored but the email to the inbox failed; see Copy requests in the admin.",
                 submission.pk,
             )
         return submission
@@ -300,6 +344,84 @@ class RequestCopyFormPage(FormMixin, BasePage):
             to=[inbox],
             reply_to=reply_to[:1],
         ).send()
+
+
+class CopyRequest(AbstractFormSubmission):
+    """One request for a copy of a review: what the reader sent (``form_data``) and what
+    the copy request handlers did about it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        SENT = "sent", _("Copy sent")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the requester")
+
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.NEW,
+        help_text=_(
+            "Choose 'Copy sent' once you have sent the copy, 'Refused' if you told the requester "
+            "they cannot have one, or 'Withdrawn by the requester' if they no longer want it."
+        ),
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    note = models.TextField(
+        _("private note"),
+        blank=True,
+        help_text=_(
+            "Only copy request handlers see this. Say what you sent or why you refused; do not "
+            "copy the requester's details here. It is deleted with the request."
+        ),
+    )
+    submission_token = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("copy request")
+        verbose_name_plural = _("copy requests")
+
+    def __str__(self):
+        # Shown in the audit log: the number only, never what the requester sent.
+        return str(_("Copy request %(id)s") % {"id": self.pk})
+
+    def get_data(self):
+        return {**super().get_data(), "status": self.get_status_display()}
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.NEW
+
+
+class CopyRequestCount(models.Model):
+    """How many requests for a review were deleted on a day, kept after the requests
+    themselves are gone: no name, address, reason or date of any one request. ``review``
+    is empty for requests that did not name a review by its title."""
+
+    review = models.ForeignKey(
+        "dhr.ReviewPage",
+        verbose_name=_("review"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    deleted_on = models.DateField(_("requests deleted on"))
+    requests = models.PositiveIntegerField(_("requests"))
+
+    class Meta:
+        verbose_name = _("copy request count")
+
+    def __str__(self):
+        return str(self.requests)
 
 
 class RequestCopyFormField(TranslatableMixin, AbstractFormField):

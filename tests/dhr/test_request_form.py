@@ -12,9 +12,8 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-from wagtail.contrib.forms.models import FormSubmission
 
-from dhr.models import DHRSettings, RequestCopyFormPage
+from dhr.models import CopyRequest, DHRSettings, RequestCopyFormPage
 from tests.dhr.builders import make_index, make_request_form, make_review
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +41,7 @@ def form_page(site, home_page):
 
 
 def stored():
-    return list(FormSubmission.objects.values_list("form_data", flat=True))
+    return list(CopyRequest.objects.values_list("form_data", flat=True))
 
 
 def test_request_is_stored_and_emailed(client, form_page):
