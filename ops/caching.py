@@ -17,8 +17,8 @@ cache needs no further lookup, and a stored page is refused once its instant has
 
 Every change made in Wagtail (publish, unpublish, move, delete, alert banners, site
 settings, redirects, documents) purges the whole page cache at once, and again when the
-transaction commits, and asks the edge proxy (``wagtail.contrib.frontend_cache``, when
-configured) to drop the page and the pages that list it.
+transaction commits, and then asks the edge proxy to drop every page it holds
+(``ops.edge_purge``).
 
 Logged-in users, previews, non-GET requests, responses that set cookies, the admin,
 documents and the health check are never cached and get ``Cache-Control: private``.
@@ -43,6 +43,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, Revision
 
 from core.request_memo import memo
+from ops import edge_purge
 from ops.wagtailcache_internals import UNMARKED, mark, marked, store_again
 
 logger = logging.getLogger(__name__)
@@ -257,25 +258,15 @@ def _clear_page_cache():
 
 def purge_all(**kwargs):
     """Drop every cached page now and again once the change is committed, so that no
-    request served in between can put the old version back."""
+    request served in between can put the old version back; then the edge's."""
     _clear_page_cache()
     transaction.on_commit(_clear_page_cache)
-
-
-def _edge_pages(page):
-    """The page and its public ancestors: the listings, menus and cards that show it."""
-    return [page, *page.get_ancestors().filter(depth__gt=1).live().specific()]
+    edge_purge.purge_edge_on_commit()
 
 
 def purge_page(instance, **kwargs):
     """A page was published, unpublished, moved or deleted."""
     purge_all()
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None) and isinstance(instance, Page):
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-        batch = PurgeBatch()
-        batch.add_pages(_edge_pages(instance))
-        transaction.on_commit(batch.purge)
 
 
 def purge_deleted(sender, instance, **kwargs):

@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.frontend_cache",
     "wagtailcache",
     "wagtail.contrib.table_block",
     "wagtail.sites",
@@ -224,16 +223,12 @@ WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pagecache"
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "300"))
 
-# Edge proxy purges (deploy/nginx-cache.conf): off unless FRONTEND_CACHE_URL is set, such
-# as http://127.0.0.1:8080 for the proxy on the same machine.
-FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
-if FRONTEND_CACHE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "edge": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
-        }
-    }
+# Edge cache purges (deploy/nginx/, ops/edge_purge.py): after every change, one PURGE
+# to each purge listener in FRONTEND_CACHE_URL (comma-separated, one per nginx), such as
+# http://127.0.0.1:8080 for the proxy on the same machine. Unset: no edge purges.
+# (wagtail.contrib.frontend_cache is not installed: its per-page purges, sent before the
+# change is committed, cannot take a review down from every address the edge holds.)
+EDGE_PURGE_URLS = [url.strip() for url in os.environ.get("FRONTEND_CACHE_URL", "").split(",") if url.strip()]
 
 # django-axes checks for a lockout before any other backend sees the password.
 AUTHENTICATION_BACKENDS = [

@@ -298,26 +298,3 @@ def test_the_next_change_is_one_query_and_remembered(home_page, clock, django_as
         assert caching.next_change() == timezone.now() + datetime.timedelta(hours=1)
     with django_assert_num_queries(0):
         assert caching.max_age() == CAP
-
-
-def test_the_edge_cache_is_purged_for_the_page_and_the_pages_that_list_it(
-    home_page, settings, monkeypatch, django_capture_on_commit_callbacks
-):
-    from wagtail.contrib.frontend_cache.backends import HTTPBackend
-
-    settings.WAGTAILFRONTENDCACHE = {
-        "edge": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": "http://127.0.0.1:9",
-        }
-    }
-    purged = []
-    monkeypatch.setattr(HTTPBackend, "purge", lambda self, url: purged.append(url))
-    index = make_index(home_page)
-    purged.clear()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        review = make_review(index, "Amira")
-
-    paths = {url.split("localhost", 1)[-1] for url in purged}
-    assert {review.url, index.url, "/"} <= paths
