@@ -10,7 +10,12 @@ module relies on three things they do but do not document:
   ``publish_translations`` field publishes every translation with no check of the user's
   permission to publish (``SyncTranslationsView`` offers it only to those who may);
 - the translation editor's template is ``wagtail_localize/admin/edit_translation.html``
-  (``i18n/templates/`` extends it with the moderation panel).
+  (``i18n/templates/`` extends it with the moderation panel);
+- its "Translate this page" / "Sync translated pages" buttons come from
+  ``page_listing_more_buttons`` and ``register_snippet_listing_buttons`` in its
+  ``wagtail_hooks``, registered as plain Wagtail hooks, and ask two queries for every row
+  of every listing (``gate_translation_buttons`` asks none while there is nothing to
+  translate into).
 
 They were written for ``WRITTEN_FOR``; tests/test_localize_contract.py fails if another
 version is installed or any of them has changed. After upgrading wagtail-localize, read
@@ -19,10 +24,14 @@ its ``views/update_translations.py``, ``views/edit_translation.py`` and
 """
 
 from django.core.exceptions import ObjectDoesNotExist
+from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
+from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from i18n.languages import translations_possible
 
 WRITTEN_FOR = "1.14.5"
 EDITOR_TEMPLATE = "wagtail_localize/admin/edit_translation.html"
@@ -82,3 +91,31 @@ class SyncTranslationsView(UpdateTranslationsView):
         if PUBLISH_FIELD not in form.fields:
             form.cleaned_data[PUBLISH_FIELD] = False
         return super().form_valid(form)
+
+
+BUTTON_HOOKS = {
+    "register_page_header_buttons": localize_hooks.page_listing_more_buttons,
+    "register_page_listing_more_buttons": localize_hooks.page_listing_more_buttons,
+    "register_snippet_listing_buttons": localize_hooks.register_snippet_listing_buttons,
+}
+
+
+def _only_when_translations_possible(buttons):
+    def gated(*args, **kwargs):
+        if translations_possible():
+            yield from buttons(*args, **kwargs)
+
+    gated.wrapped = buttons
+    return gated
+
+
+def gate_translation_buttons():
+    """Replace wagtail-localize's translation buttons with ones that ask nothing while the
+    site has no second locale (England): the page explorer and snippet listings then cost
+    the same whatever the number of rows. With Welsh on they are wagtail-localize's own."""
+    registered = hooks._hooks  # noqa: SLF001 - Wagtail's hook registry, see the module docstring
+    for name, buttons in BUTTON_HOOKS.items():
+        registered[name] = [
+            (_only_when_translations_possible(fn) if fn is buttons else fn, order)
+            for fn, order in registered.get(name, [])
+        ]

@@ -5,7 +5,9 @@ from django.urls import path
 from wagtail import hooks
 
 from i18n import translation_moderation
-from i18n.localize_internals import SyncTranslationsView
+from i18n.localize_internals import SyncTranslationsView, gate_translation_buttons
+
+gate_translation_buttons()
 
 
 @hooks.register("register_admin_urls", order=-1)
