@@ -17,10 +17,15 @@ def test_i_need_help_shows_the_helplines_before_the_results(demo_site, client):
     assert "0808 2000 247" in html
 
 
-def test_a_welsh_help_seeking_search_shows_the_helplines_first(client, db):
+# Committed for real: wagtail-localize publishes the Welsh pages when their transaction
+# commits (as in tests/test_welsh_demo.py).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_welsh_help_seeking_search_shows_the_helplines_first(client):
     call_command("load_demo_content", nation="wales", verbosity=0)
     response = client.get("/cy/search/", {"q": "mae arna i ofn"})
     assert response.status_code == 200
+    paths = [result.url for result in response.context["results"]]
+    assert paths and all("/cy/" in path for path in paths)  # Welsh pages match too
     assert helplines_come_first(response.content.decode())
 
 

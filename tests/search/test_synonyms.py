@@ -25,7 +25,6 @@ def test_each_abbreviation_finds_the_page_that_spells_it_out_first(demo_site, cl
         "SUSR": ("/domestic-homicide-reviews/",),
         "IOM": ("/workstreams/integrated-offender-management/",),
         "SOC": ("/workstreams/serious-and-organised-crime/",),
-        "DARDR": ("/domestic-homicide-reviews/",),
     }
     # ASB is spelt out on both the home page and Section 17.
     for query, paths in expected.items():
