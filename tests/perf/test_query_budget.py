@@ -27,7 +27,12 @@ OTHER_PUBLIC_URLS = [
 ]
 # Plain words, a page further on, an abbreviation (synonyms) and a misspelling ("Did you
 # mean", which reads the visible pages' words).
-SEARCH_RESULT_URLS = ["/search/?q=review", "/search/?q=review&page=2", "/search/?q=DHR", "/search/?q=homocide"]
+SEARCH_RESULT_URLS = [
+    "/search/?q=review",
+    "/search/?q=review&page=2",
+    "/search/?q=DHR",
+    "/search/?q=homocide",
+]
 
 
 def page_types():
