@@ -242,6 +242,10 @@ QUERY_MIX = {
     "pseudonym": PSEUDONYMS,
     "nothing": ["xylophone", "quokka zanzibar", "zebra crossing patrol", "platypus", "ukulele"],
     "odd": ['"domestic abuse"', "&|!()*:", "abuse 😀", "a" * 300, "safety' OR 1=1 --"],
+    # Expanded by the seeded synonyms (search/migrations/0003_seed_search_synonyms.py).
+    "synonym": ["DHR", "CSP", "ASB", "IOM", "MARAC", "SOC", "domestic violence", "DHR action plan"],
+    # No page has them: "Did you mean …?" is worked out.
+    "misspelt": ["homocide", "safegaurding", "parnership", "burgalry", "stalkng reviw"],
 }
 FILTERED = [
     ("abuse", "reviews"),
@@ -256,7 +260,15 @@ FILTERED = [
 def query_mix(count=200, seed=2025):
     rng = random.Random(seed)  # noqa: S311 - a repeatable mix, not a secret
     urls = []
-    weights = [("single", 0.3), ("phrase", 0.25), ("pseudonym", 0.15), ("nothing", 0.05), ("odd", 0.05)]
+    weights = [
+        ("single", 0.25),
+        ("phrase", 0.2),
+        ("pseudonym", 0.1),
+        ("synonym", 0.15),
+        ("misspelt", 0.1),
+        ("nothing", 0.05),
+        ("odd", 0.05),
+    ]
     while len(urls) < count:
         roll = rng.random()
         if roll < 0.1:

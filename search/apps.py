@@ -8,6 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from . import synonyms
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        synonyms.connect()

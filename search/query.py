@@ -21,27 +21,59 @@ MAX_TERMS = 10
 # A run of letters or digits; underscores are punctuation to both search engines.
 WORD = re.compile(r"[^\W_]+")
 
-# Word beginnings that suggest a search about domestic abuse, or someone in danger, on any
-# site: the results page then shows the helplines box. Matched against the start of each
-# term, so "abus" covers abuse, abused, abuser and abusive. Each section adds the words of
-# its own subject (``helpline_stems`` in its ``search_section``; see search/sections.py).
+# Word beginnings that suggest a search about domestic abuse, or by someone seeking help
+# or in danger, on any site: the results page then shows the helplines first. Matched
+# against the start of each term, so "abus" covers abuse, abused, abuser and abusive. Each
+# section adds the words of its own subject (``helpline_stems`` in its ``search_section``;
+# see search/sections.py).
 HELPLINE_STEMS = (
     "abus",
+    "afraid",
     "assault",
     "coerci",
     "controlling",
     "danger",
     "domestic",
+    "escap",
+    "fear",
+    "frighten",
     "harass",
-    "helpline",
+    "help",  # help, helpline, helping
+    "hurt",
     "kill",
+    "leav",  # leave, leaving
     "murder",
     "rape",
     "refuge",
     "scared",
     "stalk",
     "suicid",
+    "threat",
+    "unsafe",
     "violen",
+)
+
+# The same in Welsh, with the mutated beginnings a word takes after another (cymorth,
+# gymorth, nghymorth, chymorth): help is also Welsh.
+WELSH_HELPLINE_STEMS = (
+    "anniogel",  # unsafe
+    "berygl",
+    "camdrin",
+    "chymorth",
+    "cymorth",  # help, support
+    "ddianc",
+    "dianc",  # escape
+    "drais",
+    "drin",  # cam-drin (abuse) is searched as "cam drin"
+    "gymorth",
+    "lloches",  # refuge
+    "loches",
+    "mherygl",
+    "nghymorth",
+    "ofn",  # fear, ofnus: afraid
+    "perygl",  # danger
+    "pherygl",
+    "trais",  # violence
 )
 
 
@@ -52,10 +84,15 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def words_of(text):
+    """Every word of ``text``, lower-cased, in order: how search splits what it is given."""
+    return WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+
 def query_terms(query):
     """The words to search for, lower-cased, in the order typed, without repeats."""
     terms = []
-    for word in WORD.findall(query.lower()):
+    for word in words_of(query):
         if word not in terms:
             terms.append(word)
     return terms[:MAX_TERMS]
@@ -63,7 +100,11 @@ def query_terms(query):
 
 def helpline_stems():
     """The site-wide stems and every section's own."""
-    return HELPLINE_STEMS + tuple(stem for section in sections() for stem in section.helpline_stems)
+    return (
+        HELPLINE_STEMS
+        + WELSH_HELPLINE_STEMS
+        + tuple(stem for section in sections() for stem in section.helpline_stems)
+    )
 
 
 def suggests_helplines(terms):

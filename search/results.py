@@ -22,6 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from core.pagination import CountedPaginator
 from core.visibility import filter_searchable
 
+from . import synonyms
 from .sections import Section, SiteSections, all_sections
 
 RESULTS_PER_PAGE = 10
@@ -88,6 +89,9 @@ class SiteSearch:
         self.request = request
         self.terms = terms
         self.query_string = " ".join(terms)
+        # Each word, or phrase with synonyms, and what may stand in for it.
+        self.slots = synonyms.expand(terms)
+        self.highlight_terms = synonyms.slot_words(self.slots)
         self.section = section
         self.sections = SiteSections(root_page, request)
         self.pages = searchable_pages(root_page)
@@ -144,12 +148,14 @@ class SiteSearch:
     # Matching pages ---------------------------------------------------------------------
 
     def _search(self, queryset):
+        if synonyms.is_expanded(self.slots):
+            return self.backend.search(synonyms.search_query(self.slots, self.any_word), queryset)
         return self.backend.search(self.query_string, queryset, operator="or" if self.any_word else "and")
 
     def _count_by_section(self):
         """Matches per section key, from one query grouped by top-level page."""
         counts = self._count_by_top_level_path()
-        if not counts and len(self.terms) > 1:
+        if not counts and len(self.slots) > 1:
             # No page has every word: look for pages with any of them instead.
             self.any_word = True
             counts = self._count_by_top_level_path()

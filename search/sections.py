@@ -11,7 +11,10 @@ A section app says how search should treat its pages with a ``search_section`` o
 - ``helpline_stems``: word beginnings in its own vocabulary that suggest a reader may
   need help, added to the site-wide ones in ``search.query`` (optional);
 - ``no_results_note``: a sentence for the "no results" page, such as where to find what
-  the section no longer shows (optional).
+  the section no longer shows (optional);
+- ``synonyms``: groups of terms that mean the same in its subject, each a tuple such as
+  ``("DHR", "domestic homicide review")``, used as editors' search synonyms are
+  (``search.synonyms``) but not editable (optional).
 
 A page belongs to the section of its top-level page (the child of the site's home page it
 sits under): the section listing that page's slug, or else the section whose app the
@@ -41,6 +44,7 @@ class Section:
     show_helplines: bool = False
     helpline_stems: tuple[str, ...] = ()
     no_results_note: str = ""
+    synonyms: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     def claims(self, top_level_page):
         if top_level_page.slug in self.slugs:
@@ -52,7 +56,19 @@ class Section:
 OTHER = Section("other", _("Other pages"))
 
 
-DECLARED = {"key", "label", "slugs", "show_helplines", "helpline_stems", "no_results_note"}
+DECLARED = {"key", "label", "slugs", "show_helplines", "helpline_stems", "no_results_note", "synonyms"}
+
+
+def _phrase_groups(declared):
+    """Each declared group of terms as a tuple of search-word tuples."""
+    from .query import words_of
+
+    groups = []
+    for terms in declared:
+        phrases = tuple(dict.fromkeys(tuple(words_of(term)) for term in terms if words_of(term)))
+        if len(phrases) > 1:
+            groups.append(phrases)
+    return tuple(groups)
 
 
 def section_from(app_config):
@@ -73,6 +89,7 @@ def section_from(app_config):
         show_helplines=bool(declared.get("show_helplines", False)),
         helpline_stems=tuple(stem.lower() for stem in declared.get("helpline_stems", ())),
         no_results_note=declared.get("no_results_note", ""),
+        synonyms=_phrase_groups(declared.get("synonyms", ())),
     )
 
 

@@ -15,6 +15,7 @@ from core.pagination import pagination, requested_page_number
 from core.visibility import filter_visible
 from i18n.languages import localized_root
 
+from . import spelling, synonyms
 from .query import clean_query, query_terms, suggests_helplines
 from .query_log import record_query
 from .results import SiteSearch
@@ -45,6 +46,8 @@ def search(request):
         "search": None,
         "results": [],
         "show_helplines": bool(query) and (not terms or suggests_helplines(terms)),
+        # A search by someone who may need help: the helplines come before any results.
+        "helplines_first": bool(terms) and suggests_helplines(terms),
     }
     # The reader's language: the home page's translation is the root of that language's
     # pages, so results, sections and "browse instead" are all in that language.
@@ -70,8 +73,19 @@ def search(request):
                 "pagination": pagination(page_of_results, lambda number: search_url(query, section, number)),
             }
         )
+        context["search_terms"] = site_search.highlight_terms
+        if suggests_helplines(site_search.highlight_terms):
+            # A synonym of a help-seeking word.
+            context["show_helplines"] = context["helplines_first"] = True
         if site_search.selected_total == 0 or (section is not None and section.show_helplines):
             context["show_helplines"] = True
+        if site_search.total == 0 or site_search.any_word:
+            # Few or no pages have the words: offer the closest words that pages use.
+            # Neither synonyms nor help-seeking words are "corrected".
+            known = synonyms.known_words() | {term for term in terms if suggests_helplines([term])}
+            suggested = spelling.suggestion(terms, root, known=known)
+            if suggested:
+                context["suggestion"] = {"query": suggested, "url": search_url(suggested)}
     if query and not context["results"]:
         # Evaluated only by the "no results" page: the main sections, to browse instead.
         context["browse_pages"] = filter_visible(root.get_children().in_menu())

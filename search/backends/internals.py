@@ -5,8 +5,9 @@ backends match and rank, which modelsearch offers no public way to do. So the cl
 here subclass its query compilers and results, override or call names it treats as
 private, and hand the rest of ``search.backends`` plain hooks instead:
 
-- a compiler's ``words()``, ``any_word()``, ``tsquery(config)``, ``title_weights()``
-  and ``model()``;
+- a compiler's ``words()``, ``combine_words()``, ``any_word()``, ``tsquery(config)``,
+  ``title_weights()`` and ``model()``; ``words()`` accepts plain text and ``And``/``Or``
+  of plain text (synonyms, ``search.synonyms``), anything else is left to modelsearch;
 - a results class's ``config()`` and ``stock_matches()`` (every match, by modelsearch's
   query), and on PostgreSQL ``ranked_fetch(compiler, config, start, stop)``, called in
   place of modelsearch's own fetch for a search ordered by relevance;
@@ -29,7 +30,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.query import PlainText
+from modelsearch.query import And, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 WRITTEN_FOR = "1.3.2"
@@ -37,6 +38,8 @@ WRITTEN_FOR = "1.3.2"
 __all__ = [
     "WRITTEN_FOR",
     "Lexeme",
+    "combine",
+    "plain_words",
     "PostgresCompiler",
     "PostgresResults",
     "PostgresSearchBackend",
@@ -50,18 +53,54 @@ def content_type_ids(model):
     return get_descendants_content_types_pks(model)
 
 
+def plain_words(query):
+    """Every word of ``query`` when it is plain text, or ``And``/``Or`` of plain text (as
+    ``search.synonyms`` builds); otherwise ``()``."""
+    if isinstance(query, PlainText):
+        return tuple(query.query_string.split())
+    if isinstance(query, (And, Or)):
+        words = []
+        for subquery in query.subqueries:
+            found = plain_words(subquery)
+            if not found:
+                return ()
+            words.extend(found)
+        return tuple(words)
+    return ()
+
+
+def combine(query, leaf, both, either):
+    """Fold ``query`` (of the form ``plain_words`` accepts): ``leaf(word)`` for each word,
+    joined with ``both(a, b)`` or ``either(a, b)`` as the query joins them."""
+    if isinstance(query, PlainText):
+        parts = [leaf(word) for word in query.query_string.split()]
+        join = either if query.operator == "or" else both
+    else:
+        parts = [combine(subquery, leaf, both, either) for subquery in query.subqueries]
+        join = both if isinstance(query, And) else either
+    result = parts[0]
+    for part in parts[1:]:
+        result = join(result, part)
+    return result
+
+
 class CompilerHooks:
     """What the site's queries read from a modelsearch query compiler."""
 
     def words(self):
-        """The words searched for, when this is a plain-text search over the whole index
-        entry (no ``fields``); otherwise ``()``, and modelsearch's own query is used."""
-        if self.fields is not None or not isinstance(self.query, PlainText):
+        """The words searched for, when this is a plain-text search (or plain text joined
+        with ``And``/``Or``) over the whole index entry (no ``fields``); otherwise ``()``,
+        and modelsearch's own query is used."""
+        if self.fields is not None:
             return ()
-        return tuple(self.query.query_string.split())
+        return plain_words(self.query)
+
+    def combine_words(self, leaf, both, either):
+        """``combine`` over this search's query."""
+        return combine(self.query, leaf, both, either)
 
     def any_word(self):
-        return self.query.operator == "or"
+        return isinstance(self.query, Or) or getattr(self.query, "operator", None) == "or"
 
     def model(self):
         return self.queryset.model

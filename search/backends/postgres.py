@@ -107,19 +107,12 @@ class Once(Func):
 
 class SitePostgresSearchQueryCompiler(PostgresCompiler):
     def _summary_query(self):
-        """The words as typed, for the unstemmed autocomplete vector (title and summary).
+        """The words as typed, for the unstemmed autocomplete vector (title and summary),
+        joined as the search joins them (synonyms included).
 
         Whole words only, so that a page matching here always matches the stemmed query
         against title and body too (the summary is in the body)."""
-        lexemes = None
-        for word in self.words():
-            lexeme = Lexeme(word)
-            if lexemes is None:
-                lexemes = lexeme
-            elif self.any_word():
-                lexemes |= lexeme
-            else:
-                lexemes &= lexeme
+        lexemes = self.combine_words(Lexeme, lambda a, b: a & b, lambda a, b: a | b)
         return SearchQuery(lexemes, search_type="raw", config=AUTOCOMPLETE_CONFIG)
 
     def _page_ids(self, entries):

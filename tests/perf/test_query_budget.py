@@ -25,7 +25,14 @@ OTHER_PUBLIC_URLS = [
     "/sitemap.xml",
     "/no-such-page/",
 ]
-SEARCH_RESULT_URLS = ["/search/?q=review", "/search/?q=review&page=2"]
+# Plain words, a page further on, an abbreviation (synonyms) and a misspelling ("Did you
+# mean", which reads the visible pages' words).
+SEARCH_RESULT_URLS = [
+    "/search/?q=review",
+    "/search/?q=review&page=2",
+    "/search/?q=DHR",
+    "/search/?q=homocide",
+]
 
 
 def page_types():
