@@ -27,8 +27,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail import hooks
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
-from wagtail_localize.models import Translation
 from wagtail_localize import wagtail_hooks as localize_hooks
+from wagtail_localize.models import Translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from i18n.languages import translations_possible
