@@ -30,6 +30,7 @@ What this relies on in wagtail-cache beyond its documented settings and hooks is
 import datetime
 import logging
 import re
+import threading
 from importlib import import_module
 
 import wagtailcache.cache
@@ -258,10 +259,44 @@ def _clear_page_cache():
 
 def purge_all(**kwargs):
     """Drop every cached page now and again once the change is committed, so that no
-    request served in between can put the old version back; then the edge's."""
+    request served in between can put the old version back; then the edge's; and both
+    once more a few seconds later (``purge_again_later``)."""
     _clear_page_cache()
     transaction.on_commit(_clear_page_cache)
     edge_purge.purge_edge_on_commit()
+    transaction.on_commit(purge_again_later)
+
+
+_repurge = {"timer": None}
+_repurge_lock = threading.Lock()
+
+
+def purge_again_later():
+    """A request that read the database before the change committed can store the old
+    page after the clear at commit (and the edge can then take it from the app). One more
+    purge of both, ``PAGE_CACHE_REPURGE_AFTER`` seconds later, drops any such copy; a
+    burst of changes (a bulk unpublish) shares one. It touches no database."""
+    delay = settings.PAGE_CACHE_REPURGE_AFTER
+    if not delay:
+        return
+    with _repurge_lock:
+        if _repurge["timer"] is not None:
+            return
+        timer = threading.Timer(delay, _purge_again)
+        timer.daemon = True
+        _repurge["timer"] = timer
+    timer.start()
+
+
+def _purge_again():
+    with _repurge_lock:
+        _repurge["timer"] = None
+    try:
+        page_cache().clear()
+    except Exception:
+        logger.exception("Could not clear the page cache.")
+    if settings.EDGE_PURGE_URLS:
+        edge_purge.purge_edge()
 
 
 def purge_page(instance, **kwargs):

@@ -222,6 +222,9 @@ NATION = os.environ.get("NATION", "england")
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pagecache"
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "300"))
+# Seconds after a change commits when both caches are emptied once more (ops.caching);
+# 0 turns the second purge off.
+PAGE_CACHE_REPURGE_AFTER = float(os.environ.get("PAGE_CACHE_REPURGE_AFTER", "5"))
 
 # Edge cache purges (deploy/nginx/, ops/edge_purge.py): after every change, one PURGE
 # to each purge listener in FRONTEND_CACHE_URL (comma-separated, one per nginx), such as

@@ -27,3 +27,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# No second purge on a timer: it would empty the page cache in the middle of a later test.
+PAGE_CACHE_REPURGE_AFTER = 0

@@ -189,3 +189,43 @@ def test_no_listener_no_purge(settings, review, django_capture_on_commit_callbac
         review.get_latest_revision().publish()
 
     assert edge_purge.purge_edge not in callbacks
+
+
+def test_a_take_down_is_purged_again_a_few_seconds_later(
+    client, moderator, review, listener, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A page rendered from the database before the unpublish committed can be stored
+    after the purge at commit: both caches are emptied once more, a few seconds later,
+    and a burst of changes shares that one timer."""
+    from django.core.cache import caches
+
+    from ops import caching
+
+    timers = []
+
+    class RecordingTimer:
+        def __init__(self, delay, function):
+            self.delay, self.function, self.daemon = delay, function, False
+            timers.append(self)
+
+        def start(self):
+            pass
+
+    monkeypatch.setattr(caching.threading, "Timer", RecordingTimer)
+    monkeypatch.setitem(caching._repurge, "timer", None)
+    settings.PAGE_CACHE_REPURGE_AFTER = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(client, review)
+    with django_capture_on_commit_callbacks(execute=True):
+        caching.purge_all()
+    assert [timer.delay for timer in timers] == [5]
+    assert timers[0].daemon
+
+    # What a render that began before the commit stores after the first purge:
+    caches[settings.WAGTAIL_CACHE_BACKEND].set("stale-page", "the review, still live")
+    listener.requests.clear()
+    timers[0].function()
+
+    assert caches[settings.WAGTAIL_CACHE_BACKEND].get("stale-page") is None
+    assert listener.requests == [("PURGE", "/")]
+    assert caching._repurge["timer"] is None
