@@ -66,9 +66,13 @@ class ReviewsInProgressPanel(Component):
         in_moderation = WorkflowState.objects.active().filter(
             content_type=ContentType.objects.get_for_model(ReviewPage)
         )
-        context["awaiting"] = ReviewPage.objects.filter(
-            pk__in=[int(pk) for pk in in_moderation.values_list("object_id", flat=True)]
-        ).order_by("title")
+        # Where each review is, as Wagtail's workflow state says: waiting for a moderator,
+        # or sent back to the editor with changes requested.
+        states = dict(in_moderation.values_list("object_id", "status"))
+        awaiting = ReviewPage.objects.filter(pk__in=[int(pk) for pk in states]).order_by("title")
+        for review in awaiting:
+            review.changes_requested = states[str(review.pk)] == WorkflowState.STATUS_NEEDS_CHANGES
+        context["awaiting"] = awaiting
         context["scheduled"] = (
             ReviewPage.objects.annotate_approved_schedule()
             .filter(_approved_schedule=True, go_live_at__gt=timezone.now())

@@ -112,6 +112,22 @@ def test_dashboard_shows_reviews_awaiting_approval_and_scheduled(client, as_user
     assert "Casey" in html and "Scheduled to go live" in html
 
 
+def test_dashboard_says_when_a_moderator_has_requested_changes(client, as_user, index, django_user_model):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
+    review = make_review(index, "Robin", publish=False)
+    review.save_revision(user=editor)
+    state = WorkflowPage.objects.get(page=index).workflow.start(review, editor)
+    moderator = as_user("Moderators")
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Robin" in html
+    assert "Changes requested: back with the editor" in html
+    assert "Waiting for a moderator" not in html
+
+
 def test_publication_report_lists_reviews_and_exports_csv(client, as_user, index):
     with time_machine.travel(NOW, tick=False):
         make_review(index, "Lesley")
