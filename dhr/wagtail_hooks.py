@@ -12,6 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
 from dhr import visibility
+from dhr.choosers import review_document_chooser
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
@@ -92,3 +93,8 @@ def register_publication_report_urls():
 @hooks.register("register_reports_menu_item")
 def register_publication_report_menu_item():
     return MenuItem(_("DHR publication"), reverse("dhr_publication_report"), icon_name="doc-full", order=710)
+
+
+@hooks.register("register_admin_viewset")
+def register_review_document_chooser():
+    return review_document_chooser
