@@ -9,3 +9,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = _("Site-wide")
+
+    def ready(self):
+        from core import document_protection
+
+        document_protection.connect()

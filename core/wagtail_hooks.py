@@ -2,9 +2,12 @@
 page served and every document downloaded, whatever the page type or section."""
 
 from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core import document_protection
+from core import wagtail_document_internals as document_internals
 from core.visibility import Verdict, document_verdict, verdict
 
 
@@ -42,3 +45,26 @@ def serve_documents_only_while_visible(document, request):
     if found is Verdict.GONE and page is not None:
         return page.serve_gone(request)
     raise Http404(_("This document is not published."))
+
+
+# A document pages use is replaced, renamed or deleted only by someone who could publish
+# those pages (core.document_protection); its edit form refuses the rest itself.
+hooks.register("before_bulk_action", document_protection.refuse_bulk_delete)
+hooks.register("register_log_actions", document_protection.register_log_actions)
+
+
+@hooks.register("register_admin_urls", order=document_internals.URL_HOOK_ORDER)
+def refuse_deleting_documents_pages_use():
+    """Wagtail's two document delete views at their own addresses, in front of Wagtail's."""
+    return [
+        path(
+            document_internals.DELETE_PATH,
+            document_protection.DeleteView.as_view(),
+            name="csp_document_delete",
+        ),
+        path(
+            document_internals.MULTIPLE_DELETE_PATH,
+            document_protection.MultipleDeleteView.as_view(),
+            name="csp_document_delete_multiple",
+        ),
+    ]

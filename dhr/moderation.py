@@ -23,10 +23,17 @@ from wagtail.models import (
 WORKFLOW_NAME = "Domestic homicide review approval"
 TASK_NAME = "Moderators approve DHR pages"
 COLLECTION_NAME = "Domestic homicide reviews"
+# Wagtail's collection permissions count deleting as changing, so Editors can delete what
+# they can change; a document a review uses is kept from them by core.document_protection.
 COLLECTION_PERMISSIONS = {
     "Editors": ["add_document", "change_document", "choose_document"],
     "Moderators": ["add_document", "change_document", "choose_document", "delete_document"],
 }
+
+
+def find_review_collection():
+    """The section's document collection, or None before the section is set up."""
+    return Collection.objects.filter(depth=2, name=COLLECTION_NAME).first()
 
 
 def review_collection():

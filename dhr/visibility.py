@@ -9,13 +9,16 @@ visibility (``core.visibility``) in ``dhr.wagtail_hooks``.
   a short "available on request" page and is listed as available on request.
 - A review unpublished **before** its come-down date is withdrawn: it is simply not
   public (404 everywhere, not listed), and stays so after the date passes.
-- A review's documents are served only while the review is visible.
+- A review's documents are served only while the review is visible. A document in the
+  section's collection (``dhr.moderation``) is private until a visible review uses it,
+  so a file uploaded for a review that is not published yet cannot be downloaded.
 """
 
 from django.db.models import Q
 from django.utils import timezone
 
 from core.visibility import Verdict, filter_visible
+from dhr.moderation import find_review_collection
 from i18n.languages import translations_possible
 
 
@@ -89,19 +92,26 @@ def review_verdict(page, at):
 def review_document_verdict(document, at):
     """Registered with ``register_document_verdict``: a document used by a review is
     visible while one of its reviews is; a document only in a review's unpublished draft is
-    not visible yet. Documents no review uses are left alone (None)."""
+    not visible yet, nor is one in the section's collection that no review uses. Other
+    documents no review uses are left alone (None)."""
     ReviewPage = _review_page()
     attached = ReviewPage.objects.filter(documents__document=document)
     # Rows for a live review are its published content (drafts of live pages stay in revisions).
     if filter_visible(attached, at).exists():
         return Verdict.VISIBLE, None
     attached = list(attached.distinct())
-    if not attached and not _in_unpublished_review_draft(document):
+    if not attached and not _in_review_collection(document) and not _in_unpublished_review_draft(document):
         return None
     come_down = [review for review in attached if has_come_down(review, at)]
     if come_down:
         return Verdict.GONE, come_down[0]
     return Verdict.NOT_FOUND, None
+
+
+def _in_review_collection(document):
+    """True for a document in the section's collection or a collection inside it."""
+    collection = find_review_collection()
+    return collection is not None and document.collection.path.startswith(collection.path)
 
 
 def _in_unpublished_review_draft(document):

@@ -12,6 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
 from dhr import approval, copy_request_views, copy_requests, visibility
+from dhr.choosers import review_document_chooser
 from dhr.models import ReviewPage
 from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
@@ -123,3 +124,8 @@ def register_copy_requests_menu_item():
     return copy_request_views.CopyRequestsMenuItem(
         _("Copy requests"), reverse("dhr_copy_requests"), name="copy-requests", icon_name="form", order=690
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_review_document_chooser():
+    return review_document_chooser

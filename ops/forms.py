@@ -1,11 +1,14 @@
 """Upload forms for documents and images: Wagtail's own, with size-limit messages that
-tell an editor what to do next."""
+tell an editor what to do next. The document form also keeps the file and title of a
+document pages use unless the user could publish those pages (core.document_protection)."""
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
+
+from core.document_protection import ProtectedDocumentFormMixin
 
 TOO_BIG = _(
     "This file is %(file_size)s, which is more than the %(max_filesize)s limit. "
@@ -33,7 +36,7 @@ def _clearer_size_messages(field, max_size, extensions):
     }
 
 
-class DocumentForm(BaseDocumentForm):
+class _DocumentUploadForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "title" in self.fields:
@@ -46,6 +49,10 @@ class DocumentForm(BaseDocumentForm):
             getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None),
             settings.WAGTAILDOCS_EXTENSIONS,
         )
+
+
+class DocumentForm(ProtectedDocumentFormMixin, _DocumentUploadForm):
+    """The upload rules, then what the user may not change on a document pages use."""
 
 
 class ImageForm(BaseImageForm):

@@ -22,6 +22,12 @@ class CSPDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
+    def clean(self):
+        # Without a file (the form refused the upload, for example as too big) there is no
+        # extension to check, and the form's own message says what is wrong.
+        if self.file:
+            super().clean()
+
     def save(self, *args, **kwargs):
         if self.file and (self._state.adding or self._file_changed()):
             self.page_count, self.text_content = read_pdf(self.file, self.file_extension)

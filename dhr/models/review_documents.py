@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from dhr.choosers import review_document_chooser
+
 from .reviews import ReviewPage
 
 
@@ -47,7 +49,12 @@ class ReviewDocument(Orderable):
         ),
     )
 
-    panels = [FieldPanel("document"), FieldPanel("kind"), FieldPanel("html_version")]
+    # Files uploaded from this chooser go into the section's private collection.
+    panels = [
+        FieldPanel("document", widget=review_document_chooser.widget_class),
+        FieldPanel("kind"),
+        FieldPanel("html_version"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("review document")
