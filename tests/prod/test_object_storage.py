@@ -8,6 +8,7 @@ has come down answers 410 for its documents; image renditions are made and store
 bucket, and pages link them by signed URLs that expire."""
 
 import io
+import json
 import uuid
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -28,6 +29,8 @@ from demo.pdfs import build_pdf
 from dhr.models import ReviewDocument
 from tests.dhr.builders import make_index, make_request_form, make_review
 from tests.dhr.test_leaks import AFTER_EXPIRY, PUBLISHED
+
+from .conftest import production_env, run_manage
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +193,38 @@ def test_the_content_security_policy_allows_images_from_where_urls_point():
         {"AWS_STORAGE_BUCKET_NAME": "csp-media", "AWS_S3_ENDPOINT_URL": "https://objects.example:9000/"}
     )
     assert object_storage_origins(elsewhere["OPTIONS"]) == ["https://objects.example:9000"]
+
+
+BUCKET_ENV = {
+    "AWS_STORAGE_BUCKET_NAME": "csp-media",
+    "AWS_S3_ENDPOINT_URL": "https://objects.example",
+    "AWS_S3_REGION_NAME": "eu-west-2",
+    **CREDENTIALS,
+}
+
+
+def test_production_reads_the_bucket_from_the_environment_and_still_serves_documents_through_django():
+    script = (
+        "import json; from django.conf import settings; print(json.dumps({"
+        "'storage': settings.STORAGES['default'],"
+        "'serve': settings.WAGTAILDOCS_SERVE_METHOD,"
+        "'img_src': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'].__repr__()}))"
+    )
+    result = run_manage("shell", "-c", script, env=production_env(**BUCKET_ENV))
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert values["storage"]["OPTIONS"]["bucket_name"] == "csp-media"
+    assert values["storage"]["OPTIONS"]["querystring_expire"] == 900
+    assert values["serve"] == "serve_view"
+    assert "https://objects.example" in values["img_src"]
+
+
+def test_production_refuses_signed_urls_that_die_before_the_cached_page_showing_them():
+    result = run_manage(
+        "check", env=production_env(**BUCKET_ENV, AWS_QUERYSTRING_EXPIRE="300", PAGE_CACHE_MAX_AGE="300")
+    )
+
+    assert result.returncode != 0
+    assert "AWS_QUERYSTRING_EXPIRE must be longer than PAGE_CACHE_MAX_AGE" in result.stderr
