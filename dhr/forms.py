@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from core.numbers import parse_positive_int
 from dhr.publication import (
     REQUIREMENTS,
     comes_down_at,
@@ -114,12 +115,19 @@ class ReviewPageForm(WagtailAdminPageForm):
         self.cleaned_data["slug"] = slug
 
 
+MAX_YEAR = 9999
+
+
 class ReviewFilterForm(forms.Form):
     """The listing's filters. Choices come from the reviews on the site, so a year or type
     that does not exist is a clear error rather than an empty page."""
 
     year = forms.TypedChoiceField(
-        label=_("Year published"), required=False, coerce=int, empty_value=None, choices=()
+        label=_("Year published"),
+        required=False,
+        coerce=lambda value: parse_positive_int(value, MAX_YEAR),
+        empty_value=None,
+        choices=(),
     )
     review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
 
