@@ -430,6 +430,11 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "rtf": "application/rtf",
     "txt": "text/plain",
 }
+# --- Admin password reset (ops/password_reset.py) ---------------------------------------
+# The same answer, in the same time, for known and unknown addresses; e-mails go out after
+# the response; throttled per client address and per e-mail address in the cache.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "ops.password_reset.PasswordResetForm"  # noqa: S105 (a form class)
+# --- end of admin password reset --------------------------------------------------------
 # Upload forms with size-limit messages that say what to do next (ops/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "ops.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "ops.forms.ImageForm"
