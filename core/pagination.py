@@ -7,20 +7,22 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import Http404
 
-# No list on the site has a million pages; a longer number is not a page of it.
-MAX_PAGE_DIGITS = 6
+from .numbers import parse_positive_int
+
+# No list on the site has a million pages; a larger number is not a page of it.
+MAX_PAGE = 999_999
 
 
 def requested_page_number(request):
     """The page number in ``?page=``: 1 when there is none, a 404 for anything but a
-    whole number from 1 written in at most ``MAX_PAGE_DIGITS`` ASCII digits. (``isdigit``
-    alone is not enough: ``"²".isdigit()`` is true but ``int("²")`` fails.)"""
+    whole number from 1 to ``MAX_PAGE`` (core/numbers.py)."""
     value = request.GET.get("page", "")
     if not value:
         return 1
-    if not (value.isascii() and value.isdigit()) or len(value) > MAX_PAGE_DIGITS or int(value) < 1:
+    number = parse_positive_int(value, MAX_PAGE)
+    if number is None:
         raise Http404("There is no such page.")
-    return int(value)
+    return number
 
 
 class CountedPaginator(Paginator):

@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as serve_document_views
 
+import core.numbers  # noqa: F401  (registers the <id:…> converter used below)
 from i18n.views import serve as serve_page
 from navigation.sitemap import sitemap
 from ops.two_factor import LoginView as TwoFactorLoginView
@@ -16,7 +18,17 @@ urlpatterns = [
     # Replaces wagtail-2fa's code form, which no longer works with django-otp (ops/two_factor.py).
     path("admin/2fa/auth", require_admin_access(TwoFactorLoginView.as_view()), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document URLs, with the id read as every id is (core/numbers.py): its own
+    # pattern takes any Unicode digits ("/documents/٢/…").
+    path(
+        "documents/<id:document_id>/<path:document_filename>",
+        serve_document_views.serve,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/",
+        include([pattern for pattern in wagtaildocs_urls.urlpatterns if pattern.name != "wagtaildocs_serve"]),
+    ),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

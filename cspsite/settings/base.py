@@ -361,6 +361,57 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60  # unhashed files; hashed ones are cached for a year
 
+# --- Object storage (docs/deployment.md, "Object storage") ------------------------------
+# Documents and images go in a private S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is
+# set, in MEDIA_ROOT otherwise. Documents are still served only through Django
+# (WAGTAILDOCS_SERVE_METHOD below), which streams each one from the bucket after the
+# publication rules have run; nothing is public in the bucket. Every URL the storage signs
+# (image renditions on pages, links in the admin) stops working AWS_QUERYSTRING_EXPIRE
+# seconds later, which must be longer than pages are cached (PAGE_CACHE_MAX_AGE).
+AWS_QUERYSTRING_EXPIRE_DEFAULT = 15 * 60  # 900 s
+
+
+def object_storage(environ):
+    """``STORAGES["default"]`` for the bucket the environment names, or None for none."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+            # Objects get the bucket's own (private) permissions; every URL is signed.
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": int(environ.get("AWS_QUERYSTRING_EXPIRE", AWS_QUERYSTRING_EXPIRE_DEFAULT)),
+            # Two uploads called report.pdf are two objects, as on disk.
+            "file_overwrite": False,
+        },
+    }
+
+
+def object_storage_origins(options):
+    """Where signed URLs point (the endpoint, or AWS's global and regional names for the
+    bucket), for the Content Security Policy's img-src."""
+    if options["endpoint_url"]:
+        parts = urlsplit(options["endpoint_url"])
+        return [f"{parts.scheme}://{parts.netloc}"]
+    bucket, region = options["bucket_name"], options["region_name"]
+    return [f"https://{bucket}.s3.amazonaws.com"] + (
+        [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    )
+
+
+if (OBJECT_STORAGE := object_storage(os.environ)) is not None:
+    STORAGES["default"] = OBJECT_STORAGE
+    for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        _policy["DIRECTIVES"]["img-src"] += object_storage_origins(OBJECT_STORAGE["OPTIONS"])
+# --- end of object storage ------------------------------------------------------------
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Request bodies beyond this are refused with a 400 before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -404,6 +455,11 @@ WAGTAILDOCS_CONTENT_TYPES = {
     "rtf": "application/rtf",
     "txt": "text/plain",
 }
+# --- Admin password reset (ops/password_reset.py) ---------------------------------------
+# The same answer, in the same time, for known and unknown addresses; e-mails go out after
+# the response; throttled per client address and per e-mail address in the cache.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "ops.password_reset.PasswordResetForm"  # noqa: S105 (a form class)
+# --- end of admin password reset --------------------------------------------------------
 # Upload forms with size-limit messages that say what to do next (ops/forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "ops.forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "ops.forms.ImageForm"

@@ -11,6 +11,8 @@ from .base import *  # noqa: F403
 from .base import (
     CONTENT_SECURITY_POLICY,
     CONTENT_SECURITY_POLICY_ADMIN,
+    OBJECT_STORAGE,
+    PAGE_CACHE_MAX_AGE,
     env_bool,
     env_list,
     redis_caches,
@@ -72,6 +74,14 @@ for _policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
 WAGTAIL_2FA_REQUIRED = True
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or f"https://{ALLOWED_HOSTS[0]}"
+
+# Object storage (base.py, "Object storage"): a signed image URL must outlive the cached
+# page that shows it.
+if OBJECT_STORAGE is not None and OBJECT_STORAGE["OPTIONS"]["querystring_expire"] <= PAGE_CACHE_MAX_AGE:
+    raise ImproperlyConfigured(
+        "AWS_QUERYSTRING_EXPIRE must be longer than PAGE_CACHE_MAX_AGE, or images on cached pages "
+        "stop loading. See docs/deployment.md, 'Object storage'."
+    )
 
 # Static files: hashed, compressed, served by WhiteNoise (base.STORAGES). Run
 # `npm run build` and `manage.py collectstatic` on each release.

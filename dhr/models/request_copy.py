@@ -37,6 +37,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
 from core.models import BasePage
+from core.numbers import MAX_ID, parse_positive_int
 from core.visibility import in_private_section, visible_q
 from dhr.models.settings import DHRSettings
 from dhr.visibility import came_down_q
@@ -222,11 +223,10 @@ class RequestCopyFormPage(FormMixin, BasePage):
         or one that is available on request. Never a draft's title."""
         from .reviews import ReviewPage
 
-        review_id = request.GET.get(REVIEW_FIELD, "")
-        # ASCII digits only: "²".isdigit() is True, but int("²") fails.
-        if not review_id.isascii() or not review_id.isdigit() or len(review_id) > 12:
+        review_id = parse_positive_int(request.GET.get(REVIEW_FIELD, ""), MAX_ID)
+        if review_id is None:
             return ""
-        reviews = ReviewPage.objects.sibling_of(self).exclude(in_private_section()).filter(pk=int(review_id))
+        reviews = ReviewPage.objects.sibling_of(self).exclude(in_private_section()).filter(pk=review_id)
         review = reviews.filter(visible_q() | came_down_q()).only("title").first()
         return review.title if review else ""
 
