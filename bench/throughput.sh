@@ -4,6 +4,7 @@
 #   edge    nginx proxy_cache (deploy/nginx/) in front of gunicorn: cached home page
 #   app     gunicorn, production settings (PostgreSQL + Redis), the app's page cache:
 #           home page and DHR listing
+#   forged  the app's cached home page asked for with a made-up `sessionid` cookie
 #   bare    a bare `wagtail start` site under gunicorn with Django's cache middleware
 # Prints requests/s and the ratios the targets in docs/performance.md use, then stops
 # everything it started. Usage: bench/throughput.sh [seconds] [connections] [rounds]
@@ -144,10 +145,10 @@ for path in / /domestic-homicide-reviews/; do
 done
 [ -n "${HEADERS_ONLY:-}" ] && exit 0
 
-rate() { # url
-    local url=$1
+rate() { # url [extra header]
+    local url=$1 extra=${2:-X-Bench: 1}
     for _ in 1 2 3 4 5 6; do curl -fs -o /dev/null -H "X-Forwarded-Proto: https" "$url"; done # warm each worker
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "X-Forwarded-Proto: https" "$url" |
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H "X-Forwarded-Proto: https" -H "$extra" "$url" |
         awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "non-2xx responses" > "/dev/stderr"}'
 }
 
@@ -160,21 +161,23 @@ echo "==> wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s against each, $ROUNDS rou
 declare -A rounds
 for round in $(seq "$ROUNDS"); do
     line="    round $round:"
-    for target in static edge app_home app_dhr bare; do
+    for target in static edge app_home app_dhr forged bare; do
+        header="X-Bench: 1"
         case $target in
             static) url="http://127.0.0.1:$STATIC_PORT/" ;;
             edge) url="http://127.0.0.1:$EDGE_PORT/" ;;
             app_home) url="http://127.0.0.1:$APP_PORT/" ;;
             app_dhr) url="http://127.0.0.1:$APP_PORT/domestic-homicide-reviews/" ;;
+            forged) url="http://127.0.0.1:$APP_PORT/" header="Cookie: sessionid=madeup0123456789abcdefghijklmnop" ;;
             bare) url="http://127.0.0.1:$BARE_PORT/" ;;
         esac
-        value=$(rate "$url")
+        value=$(rate "$url" "$header")
         rounds[$target]+="$value "
         line+=" $target=$value"
     done
     echo "$line (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-for target in static edge app_home app_dhr bare; do
+for target in static edge app_home app_dhr forged bare; do
     printf -v "$target" '%s' "$(tr ' ' '\n' <<<"${rounds[$target]}" | grep . | median)"
 done
 
@@ -183,8 +186,10 @@ printf '%-48s %12.0f\n' "nginx, home page bytes as a static file" "$static"
 printf '%-48s %12.0f\n' "nginx proxy_cache, home page" "$edge"
 printf '%-48s %12.0f\n' "gunicorn + app page cache, home page" "$app_home"
 printf '%-48s %12.0f\n' "gunicorn + app page cache, DHR listing" "$app_dhr"
+printf '%-48s %12.0f\n' "app home page, made-up sessionid cookie" "$forged"
 printf '%-48s %12.0f\n' "bare wagtail start + Django cache middleware (Redis)" "$bare"
 printf '\n%-48s %6.2f  (target >= 0.80)\n' "edge / static" "$(echo "$edge / $static" | bc -l)"
 printf '%-48s %6.2f  (target >= 0.80)\n' "app home / bare" "$(echo "$app_home / $bare" | bc -l)"
 printf '%-48s %6.2f  (target >= 0.80)\n' "app DHR listing / bare" "$(echo "$app_dhr / $bare" | bc -l)"
+printf '%-48s %6.2f  (target >= 0.50)\n' "made-up sessionid / app home" "$(echo "$forged / $app_home" | bc -l)"
 printf 'home page: %s bytes; %s; %s\n' "$(wc -c <"$WORK/nginx/html/index.html")" "$(nproc) cores" "$(date -u +%Y-%m-%dT%H:%MZ)"

@@ -14,10 +14,10 @@ import pytest
 import redis
 from django.contrib.auth.models import Group
 from django.test import Client
-from wagtail.contrib.forms.models import FormSubmission
 
 from cspsite.settings.base import redis_caches
 from dhr.models import DHRSettings
+from dhr.models.request_copy import CopyRequest
 from home.models import HomePage
 from ops import resilient_cache
 from tests.dhr.builders import make_index, make_request_form, make_review
@@ -178,11 +178,11 @@ class Requests:
             response = self.timed(url, lambda url=url: reader.get(url), first)
             assert response.status_code == (404 if url == "/missing-page/" else 200), url
 
-        stored_before = FormSubmission.objects.count()
+        stored_before = CopyRequest.objects.count()
         response = self.timed("copy request", lambda: reader.post(self.form_page.url, COPY_REQUEST), first)
         assert response.status_code == 200
         assert "Request sent" in response.content.decode()
-        assert FormSubmission.objects.count() == stored_before + 1
+        assert CopyRequest.objects.count() == stored_before + 1
 
         response = self.timed("admin", lambda: self.editor_client.get("/admin/"), first)
         assert response.status_code == 200
@@ -271,5 +271,5 @@ def test_smtp_refusing_connections_keeps_the_copy_request_and_logs_it(
 
     assert response.status_code == 200
     assert "Request sent" in response.content.decode()
-    assert FormSubmission.objects.count() == 1
+    assert CopyRequest.objects.count() == 1
     assert "is stored but the email to the inbox failed" in caplog.text
