@@ -91,6 +91,8 @@ echo "==> nginx: edge cache (deploy/nginx/) and the home page as a static file"
 mkdir -p "$WORK/nginx/cache" "$WORK/nginx/html" "$WORK/nginx/tmp"
 curl -fs -H "X-Forwarded-Proto: https" "http://127.0.0.1:$APP_PORT/" -o "$WORK/nginx/html/index.html"
 sed "s#/var/cache/nginx/cspsite#$WORK/nginx/cache#" deploy/nginx/cache-zone.conf >"$WORK/nginx/cache-zone.conf"
+# The edge generation comes from the purge listener, here on PURGE_PORT rather than 8080.
+sed "s#http://127.0.0.1:8080/#http://127.0.0.1:$PURGE_PORT/#" deploy/nginx/edge-generation.conf >"$WORK/nginx/edge-generation.conf"
 cat >"$WORK/nginx/nginx.conf" <<CONF
 load_module /usr/lib/nginx/modules/ngx_http_cache_purge_module.so;
 $( [ "$(id -u)" = 0 ] && echo "user root;" )
@@ -111,6 +113,7 @@ http {
     upstream cspsite_app { server 127.0.0.1:$APP_PORT; keepalive 32; }
     server {
         listen 127.0.0.1:$EDGE_PORT;
+        include $WORK/nginx/edge-generation.conf;
         location / {
             proxy_pass http://cspsite_app;
             include $ROOT/deploy/nginx/proxy-headers.conf;
@@ -119,7 +122,7 @@ http {
     }
     server {
         listen 127.0.0.1:$PURGE_PORT;
-        location / { include $ROOT/deploy/nginx/purge-listener.conf; }
+        include $ROOT/deploy/nginx/purge-listener.conf;
     }
     server {
         listen 127.0.0.1:$STATIC_PORT;
