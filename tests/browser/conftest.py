@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -68,24 +69,28 @@ def _demo_server(workdir, nation):
     for command in (["migrate", "--noinput", "-v0"], ["load_demo_content", "--nation", nation, "-v0"]):
         subprocess.run(manage + command, env=env, cwd=ROOT, check=True, capture_output=True)
     port = _free_port()
-    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops
-    server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    yield from serve(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload"], env, port, workdir / "server.log"
     )
+
+
+def serve(command, env, port, log_path, ready_path="/"):
+    """Run ``command`` (a server listening on ``port``), yield its base URL once
+    ``ready_path`` answers (any HTTP status), and stop it afterwards."""
+    log = open(log_path, "w")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
-            urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - our own local server
+            urllib.request.urlopen(url + ready_path, timeout=2)  # noqa: S310 - our own local server
             break
+        except urllib.error.HTTPError:
+            break  # answering, with an error status (such as 503 with the database down)
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
-                raise RuntimeError(f"Test server did not start; see {workdir / 'server.log'}") from None
+                raise RuntimeError(f"Test server did not start; see {log_path}") from None
             time.sleep(0.3)
     yield url
     server.terminate()

@@ -2,15 +2,11 @@
 site's own Content Security Policy (not bypassed here), with nothing it blocks."""
 
 import os
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, ROOT, _free_port, _require_chromium
+from tests.browser.conftest import DESKTOP, _free_port, _require_chromium, serve
 
 
 @pytest.fixture
@@ -24,32 +20,17 @@ def database_down_url(tmp_path):
         "DATABASE_URL": f"postgres://nobody@127.0.0.1:{_free_port()}/nothing",
         "PYTHONUNBUFFERED": "1",
     }
-    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 - closed after the server stops
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1", "cspsite.wsgi"],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=2)  # noqa: S310 - our own local server
-        except urllib.error.HTTPError:
-            break  # answering (503: the database is down)
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError(f"Server did not start; see {tmp_path / 'server.log'}") from None
-            time.sleep(0.3)
-        else:
-            break
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "cspsite.wsgi",
+    ]
+    yield from serve(command, env, port, tmp_path / "server.log", ready_path="/healthz")
 
 
 def test_database_down_page_is_styled_under_the_sites_csp(browser, database_down_url, _artifacts_dir):

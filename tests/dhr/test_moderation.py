@@ -11,26 +11,10 @@ from wagtail.models import WorkflowPage, WorkflowState
 
 from dhr.models import ReviewPage
 from dhr.moderation import COLLECTION_NAME, WORKFLOW_NAME
-from tests.dhr.builders import make_index, make_review, review_fields
+from tests.dhr.builders import make_review, review_fields
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def index(home_page):
-    return make_index(home_page)
-
-
-@pytest.fixture
-def as_user(client, django_user_model):
-    def login(group_name):
-        user = django_user_model.objects.create_user(group_name.lower(), f"{group_name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return login
 
 
 def test_section_gets_its_own_workflow_and_document_collection(index):

@@ -6,35 +6,18 @@ it waiting for approval."""
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import TaskState, WorkflowPage, WorkflowState
 
 from dhr.forms import FIELD_ERRORS
 from dhr.models import ReviewPage
 from tests.dhr.admin_forms import review_form_data
-from tests.dhr.builders import make_index, make_review
+from tests.dhr.builders import make_review
 
 pytestmark = pytest.mark.django_db
 
 MISSING_DATE = "the Home Office approval date"
 MISSING_FAMILY = "confirmation that the family were told the publication date"
 PERMISSION_PAGE = "do not have permission"
-
-
-@pytest.fixture
-def index(home_page):
-    return make_index(home_page)
-
-
-@pytest.fixture
-def as_user(client, django_user_model):
-    def login(group_name):
-        user = django_user_model.objects.create_user(group_name.lower(), f"{group_name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return login
 
 
 def messages_of(response):
