@@ -168,14 +168,16 @@ def is_cacheable_request(request):
     authentication middleware run."""
     if (
         request.method not in ("GET", "HEAD")
-        or has_session(request)
         or getattr(request, "is_preview", False)
         or getattr(request, "is_dummy", False)
+        # The path and host cannot change: checked once for the way in and the way out,
+        # and before the session, so the admin never pays for the session check.
+        or not memo(request, "public_path", lambda: _is_public_path(request))
+        or has_session(request)
         or (hasattr(request, "user") and request.user.is_authenticated)
     ):
         return False
-    # The path and host cannot change: checked once for the way in and the way out.
-    return memo(request, "public_path", lambda: _is_public_path(request))
+    return True
 
 
 def _is_public_path(request):
