@@ -166,7 +166,7 @@ def is_cacheable_request(request):
     who gave a private page's password) is never served from or stored in the cache, even
     before their session is loaded: the cache answers before the session and
     authentication middleware run."""
-    if (
+    return not (
         request.method not in ("GET", "HEAD")
         or getattr(request, "is_preview", False)
         or getattr(request, "is_dummy", False)
@@ -175,9 +175,7 @@ def is_cacheable_request(request):
         or not memo(request, "public_path", lambda: _is_public_path(request))
         or has_session(request)
         or (hasattr(request, "user") and request.user.is_authenticated)
-    ):
-        return False
-    return True
+    )
 
 
 def _is_public_path(request):
