@@ -80,7 +80,8 @@ for port in $PORT_A $PORT_B; do
 done
 pass "both instances serve the listing from the shared Redis page cache"
 
-# A publish by one app process reaches both instances at once.
+# A publish by one app process reaches both instances within a second (on a loaded
+# machine a request already being served when the cache was emptied can finish first).
 .venv/bin/python manage.py shell -c '
 from dhr.models import DHRIndexPage
 page = DHRIndexPage.objects.get()
@@ -88,10 +89,13 @@ page.title = "Reviews published by the partnership"
 page.save_revision().publish()
 '
 for port in $PORT_A $PORT_B; do
-    get "http://127.0.0.1:$port$LISTING" | grep -q "Reviews published by the partnership" ||
-        fail "instance $port still shows the old listing after publishing"
+    for attempt in 1 2 3 4 5; do
+        get "http://127.0.0.1:$port$LISTING" | grep -q "Reviews published by the partnership" && break
+        [ "$attempt" = 5 ] && fail "instance $port still shows the old listing a second after publishing"
+        sleep 0.25
+    done
 done
-pass "a publish is visible on both instances at once"
+pass "a publish is visible on both instances within a second"
 
 # An editor uploads a document on one instance; it goes into the bucket, and the other
 # instance serves it (through Django, never a bucket URL).
