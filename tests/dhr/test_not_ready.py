@@ -134,17 +134,22 @@ def test_an_editor_cannot_learn_the_checklist_through_the_approve_action(client,
     assert_still_waiting(review, state)
 
 
-def test_moderator_approving_on_the_edit_screen_sees_each_missing_item_once(client, as_user, index):
-    state = submitted(index, review := incomplete_review(index), as_user("Editors"))
-    as_user("Moderators")
-
+def approve_on_edit_screen(client, review, **fields):
+    """What "Approve" in the edit screen's workflow menu posts, with ``fields`` changed."""
     data = {
-        **review_form_data(review),
+        **review_form_data(review, **fields),
         "action-workflow-action": "true",
         "workflow-action-name": "approve",
         "workflow-action-extra-data": "{}",
     }
-    response = client.post(f"/admin/pages/{review.pk}/edit/", data)
+    return client.post(f"/admin/pages/{review.pk}/edit/", data)
+
+
+def test_moderator_approving_on_the_edit_screen_sees_each_missing_item_once(client, as_user, index):
+    state = submitted(index, review := incomplete_review(index), as_user("Editors"))
+    as_user("Moderators")
+
+    response = approve_on_edit_screen(client, review)
 
     assert response.status_code == 200
     messages = " ".join(messages_of(response))
@@ -160,13 +165,9 @@ def test_moderator_fills_in_what_is_missing_and_approves_on_the_edit_screen(clie
     state = submitted(index, review := incomplete_review(index), as_user("Editors"))
     as_user("Moderators")
 
-    data = {
-        **review_form_data(review, home_office_approval_date="2024-01-10", checklist_family_told="on"),
-        "action-workflow-action": "true",
-        "workflow-action-name": "approve",
-        "workflow-action-extra-data": "{}",
-    }
-    response = client.post(f"/admin/pages/{review.pk}/edit/", data)
+    response = approve_on_edit_screen(
+        client, review, home_office_approval_date="2024-01-10", checklist_family_told="on"
+    )
 
     assert response.status_code == 302
     assert ReviewPage.objects.get(pk=review.pk).live
