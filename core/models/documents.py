@@ -13,6 +13,12 @@ from core.document_text import read_pdf
 class CSPDocument(AbstractDocument):
     page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
     text_content = models.TextField(_("text content"), blank=True, editable=False)
+    # Accessibility facts read from a PDF on upload (None: not read, or not a PDF).
+    pdf_tagged = models.BooleanField(_("tagged PDF"), null=True, editable=False)
+    pdf_has_title = models.BooleanField(_("PDF has a title"), null=True, editable=False)
+    pdf_language = models.CharField(_("PDF language"), max_length=35, blank=True, editable=False)
+    # What was taken out of the file before it was stored, one line per item, for editors.
+    metadata_removed = models.JSONField(_("metadata removed"), default=list, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
     search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
