@@ -77,6 +77,21 @@ WELSH_HELPLINE_STEMS = (
 )
 
 
+# Words that carry no subject in a question typed as it would be spoken ("how do I get a
+# copy of a review"), English and Welsh. Pages are searched without them, unless nothing
+# else is left; the results page still shows, counts and promotes what was typed. Without
+# this, PostgreSQL (whose English dictionary drops "how", "do" and "of" but not "get")
+# would look for pages with "get" in them.
+QUESTION_WORDS = frozenset(
+    {
+        "a", "about", "an", "are", "can", "could", "do", "does", "find", "for", "get", "how",
+        "i", "is", "me", "my", "of", "please", "the", "to", "want", "we", "what", "when",
+        "where", "who", "you",
+        "beth", "ble", "pryd", "sut", "y", "yr",
+    }
+)  # fmt: skip
+
+
 def clean_query(raw):
     """The query as it is shown back to the reader: printable, single-spaced and bounded."""
     text = unicodedata.normalize("NFKC", raw)
@@ -96,6 +111,11 @@ def query_terms(query):
         if word not in terms:
             terms.append(word)
     return terms[:MAX_TERMS]
+
+
+def searched_terms(terms):
+    """``terms`` without the question words, or all of them if nothing else is left."""
+    return [term for term in terms if term not in QUESTION_WORDS] or list(terms)
 
 
 def helpline_stems():

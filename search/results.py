@@ -23,6 +23,7 @@ from core.pagination import CountedPaginator
 from core.visibility import filter_searchable
 
 from . import synonyms
+from .query import searched_terms
 from .sections import Section, SiteSections, all_sections
 
 RESULTS_PER_PAGE = 10
@@ -88,9 +89,11 @@ class SiteSearch:
     def __init__(self, request, root_page, terms, section=None):
         self.request = request
         self.terms = terms
-        self.query_string = " ".join(terms)
+        self.query_string = " ".join(terms)  # as typed: promotions and the query log
+        searched = searched_terms(terms)
+        self.searched_string = " ".join(searched)
         # Each word, or phrase with synonyms, and what may stand in for it.
-        self.slots = synonyms.expand(terms)
+        self.slots = synonyms.expand(searched)
         self.highlight_terms = synonyms.slot_words(self.slots)
         self.section = section
         self.sections = SiteSections(root_page, request)
@@ -150,7 +153,7 @@ class SiteSearch:
     def _search(self, queryset):
         if synonyms.is_expanded(self.slots):
             return self.backend.search(synonyms.search_query(self.slots, self.any_word), queryset)
-        return self.backend.search(self.query_string, queryset, operator="or" if self.any_word else "and")
+        return self.backend.search(self.searched_string, queryset, operator="or" if self.any_word else "and")
 
     def _count_by_section(self):
         """Matches per section key, from one query grouped by top-level page."""

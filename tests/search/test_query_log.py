@@ -15,7 +15,7 @@ def hits(words):
     return sum(query.daily_hits.values_list("hits", flat=True)) if query else 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_search_outside_a_transaction_is_counted_each_time():
     assert not connection.in_atomic_block
     query_log.record_query("Domestic Abuse")
@@ -29,7 +29,7 @@ def test_a_search_inside_a_transaction_is_counted():
     assert hits("refuge") == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("atomic", [False, True])
 def test_a_database_error_while_counting_is_logged_and_the_connection_still_works(
     monkeypatch, caplog, atomic
