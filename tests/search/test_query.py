@@ -2,7 +2,15 @@
 
 import pytest
 
-from search.query import MAX_QUERY_LENGTH, MAX_TERMS, clean_query, highlight, query_terms, suggests_helplines
+from search.query import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    clean_query,
+    highlight,
+    query_terms,
+    searched_terms,
+    suggests_helplines,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +88,17 @@ def test_highlight_treats_terms_as_text_not_patterns():
 
 def test_highlight_without_terms_only_escapes():
     assert highlight("<i>x</i>", []) == "&lt;i&gt;x&lt;/i&gt;"
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("how do i get a copy of a review", ["copy", "review"]),
+        ("where is the partnership plan", ["partnership", "plan"]),
+        ("sut mae cael copi", ["mae", "cael", "copi"]),
+        ("how do i", ["how", "do", "i"]),  # nothing else left: searched as typed
+        ("domestic abuse", ["domestic", "abuse"]),
+    ],
+)
+def test_pages_are_searched_without_the_question_words(typed, searched):
+    assert searched_terms(query_terms(typed)) == searched
