@@ -54,22 +54,24 @@ class Finding:
 
 # A word hyphenated at the end of a line ("Haw-\nworth"); \x02 and U+FFFE are the marks
 # PDF text extraction puts where a line ended in a hyphen.
-_LINE_END_HYPHEN = re.compile(r"(\w)\s*[-\u00ad\u2010\u2011\x02\ufffe]\s*[\r\n]+\s*(?=\w)")
+# The pattern starts at the hyphen so that the search can skip quickly to candidates.
+_LINE_END_HYPHEN = re.compile(r"[-\u00ad\u2010\u2011\x02\ufffe](?<=\w.)[ \t]*[\r\n]+\s*(?=\w)")
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc\u2032`]")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _fold(text):
     decomposed = unicodedata.normalize("NFKD", text)
-    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
-    without_apostrophes = _APOSTROPHES.sub("", without_marks.casefold())
+    if not decomposed.isascii():
+        decomposed = "".join(char for char in decomposed if not unicodedata.combining(char))
+    without_apostrophes = _APOSTROPHES.sub("", decomposed.casefold())
     return _NOT_WORD.sub(" ", without_apostrophes).strip()
 
 
 def normalise(text: str) -> str:
     """Text as the matching sees it: lower case, no accents, no apostrophes, every run of
     punctuation and white space one space, and words hyphenated at a line end joined."""
-    return _fold(_LINE_END_HYPHEN.sub(r"\1", text))
+    return _fold(_LINE_END_HYPHEN.sub("", text))
 
 
 def _variants(text):
@@ -95,12 +97,14 @@ def parse_details(text: str) -> list[str]:
 
 
 def _pattern(detail):
+    """``(first word, pattern)``: the first word is looked for first, as plain text, which
+    is much faster than the pattern and rules out most places."""
     words = normalise(detail).split()
     if not words:
         return None
     # Each word may take a possessive or plural "s" ("Haworth's" folds to "haworths").
     body = " ".join(re.escape(word) + "s?" for word in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return words[0], re.compile(rf"(?<!\w){body}(?!\w)")
 
 
 def find_details(details: list[str], places: Iterable[Place]) -> list[Finding]:
@@ -113,9 +117,11 @@ def find_details(details: list[str], places: Iterable[Place]) -> list[Finding]:
         if not place.text:
             continue
         texts = _variants(place.text)
-        for number, pattern in patterns:
+        for number, (first_word, pattern) in patterns:
             key = (number, place.kind, place.page, place.where)
-            if key not in found and any(pattern.search(text) for text in texts):
+            if key in found:
+                continue
+            if any(first_word in text and pattern.search(text) for text in texts):
                 found[key] = order
     ordered = sorted(found.items(), key=lambda item: (item[0][0], item[1]))
     return [Finding(number, kind, page, where) for (number, kind, page, where), _order in ordered]
