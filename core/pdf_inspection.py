@@ -31,8 +31,10 @@ MAX_SECONDS = 30
 MAX_XMP_BYTES = 4 * 1024 * 1024
 MAX_OUTLINE_ITEMS = 10_000
 MAX_FIELDS = 10_000
-# A character counts as covered when this share of its box lies inside a filled box.
-COVERED_SHARE = 0.6
+# At most this many boxes a page are compared with the text.
+MAX_BOXES = 5000
+# The size, in points, of the squares boxes are filed by.
+GRID = 36
 # A fill this light (each of red, green and blue out of 255) hides nothing on white paper.
 LIGHT = 235
 # A fill this transparent (alpha out of 255) lets the text show through.
@@ -75,7 +77,7 @@ def read_bytes(file):
                     file.seek(0)
     if len(data) > MAX_BYTES:
         raise PdfUnreadable(_("The file is larger than 30 MB, the most that can be checked."))
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    if b"%PDF-" not in data[:1024]:  # viewers allow a little before the header
         raise PdfUnreadable(_("The file is not a PDF."))
     return data
 
@@ -156,23 +158,22 @@ def _page_places(data, expected_pages, deadline):
 def _one_page(page, number):
     textpage = page.get_textpage()
     try:
-        boxes, text_order = _boxes_over_text(page)
-        if not boxes:
-            return [Place(Kind.TEXT, textpage.get_text_range(), page=number)]
-        return _split_covered(textpage, boxes, text_order, number)
+        places = [Place(Kind.TEXT, textpage.get_text_range(), page=number)]
+        boxes, texts = _boxes_over_text(page)
+        if boxes:
+            area = page.get_mediabox()
+            boxes, texts = _on_page(boxes, area), _on_page(texts, area)
+            places += _covered_text(textpage, boxes, texts, number)
+        return places
     finally:
         textpage.close()
 
 
-def _address(handle):
-    return ctypes.cast(handle, ctypes.c_void_p).value
-
-
 def _boxes_over_text(page):
-    """The filled, dark enough, opaque enough boxes drawn over text already on the page, as
-    ``(drawing order, (left, bottom, right, top))``, and the drawing order of each text
-    object. Only boxes drawn on the page itself count (a form's own coordinates differ)."""
-    boxes, text_order, text_bounds = [], {}, []
+    """The filled, dark enough, opaque enough boxes drawn where text already is, and the
+    text objects, each as ``(drawing order, (left, bottom, right, top))``. Only boxes drawn on the page itself count (a form's own coordinates differ)."""
+    boxes, texts = [], []
+    text_area = None  # the rectangle around all the text drawn so far
     order = 0
     stack = [(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
     while stack:
@@ -185,18 +186,24 @@ def _boxes_over_text(page):
             kind = pdfium_c.FPDFPageObj_GetType(handle)
             order += 1
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                text_order[_address(handle)] = order
-                text_bounds.append(_bounds(handle))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and parent is page and _hides(handle):
                 bounds = _bounds(handle)
-                if bounds and any(_overlap(bounds, other) for other in text_bounds if other):
+                if bounds:
+                    texts.append((order, bounds))
+                    text_area = bounds if text_area is None else _union(text_area, bounds)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and parent is page and text_area and _hides(handle):
+                bounds = _bounds(handle)
+                if bounds and _overlap(bounds, text_area) and len(boxes) < MAX_BOXES:
                     boxes.append((order, bounds))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and len(stack) < 8:
                 # Finish this container after the form's own objects, in drawing order.
                 stack.append((parent, count, get, i + 1))
                 stack.append((handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, 0))
                 break
-    return boxes, text_order
+    return boxes, texts
+
+
+def _union(a, b):
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def _bounds(handle):
@@ -222,45 +229,54 @@ def _overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _covered_share(char, box):
-    width, height = char[2] - char[0], char[3] - char[1]
-    if width <= 0 or height <= 0:
-        return 0.0
-    inside_w = min(char[2], box[2]) - max(char[0], box[0])
-    inside_h = min(char[3], box[3]) - max(char[1], box[1])
-    if inside_w <= 0 or inside_h <= 0:
-        return 0.0
-    return (inside_w * inside_h) / (width * height)
+def _on_page(items, area):
+    """Items cut to the page's area (a hostile file may put them anywhere)."""
+    left, bottom, right, top = area
+    cut = []
+    for order, bounds in items:
+        inside = (max(bounds[0], left), max(bounds[1], bottom), min(bounds[2], right), min(bounds[3], top))
+        if inside[0] < inside[2] and inside[1] < inside[3]:
+            cut.append((order, inside))
+    return cut
 
 
-def _split_covered(textpage, boxes, text_order, number):
-    """The page's visible text, and each run of characters under a box drawn after them."""
-    visible, covered_runs, run = [], [], []
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for index in range(textpage.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index) or 32)
-        covered = False
-        if not char.isspace() and pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
-            charbox = (left.value, bottom.value, right.value, top.value)
-            drawn = text_order.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, index)), 0)
-            covered = any(
-                order > drawn and _covered_share(charbox, box) >= COVERED_SHARE for order, box in boxes
-            )
+def _grid(items):
+    """``(order, bounds)`` items by the ``GRID``-point squares they reach."""
+    cells = {}
+    for item in items:
+        left, bottom, right, top = item[1]
+        for x in range(int(left // GRID), int(right // GRID) + 1):
+            for y in range(int(bottom // GRID), int(top // GRID) + 1):
+                cells.setdefault((x, y), []).append(item)
+    return cells
+
+
+def _covered_text(textpage, boxes, texts, number):
+    """The text under each box drawn after it. pdfium gives the characters a rectangle
+    touches, so the box is first shrunk a little to leave out its neighbours' edges; a box
+    drawn before all the text it touches (a shaded background) covers nothing."""
+    text_cells = _grid(texts)
+    places = []
+    for order, (left, bottom, right, top) in boxes:
+        inset_x = min(2.0, (right - left) * 0.1)
+        inset_y = (top - bottom) * 0.25
+        inner = (left + inset_x, bottom + inset_y, right - inset_x, top - inset_y)
+        if not _drawn_over_text(order, inner, text_cells):
+            continue
+        covered = textpage.get_text_bounded(*inner).strip()
         if covered:
-            run.append(char)
-            visible.append(" ")
-        else:
-            if run and not char.isspace():
-                covered_runs.append("".join(run))
-                run = []
-            elif run:
-                run.append(char)
-            visible.append(char)
-    if run:
-        covered_runs.append("".join(run))
-    places = [Place(Kind.TEXT, "".join(visible), page=number)]
-    places += [Place(Kind.UNDER_BOX, text.strip(), page=number) for text in covered_runs if text.strip()]
+            places.append(Place(Kind.UNDER_BOX, covered, page=number))
     return places
+
+
+def _drawn_over_text(order, bounds, text_cells):
+    left, bottom, right, top = bounds
+    for x in range(int(left // GRID), int(right // GRID) + 1):
+        for y in range(int(bottom // GRID), int(top // GRID) + 1):
+            for text_order, text_bounds in text_cells.get((x, y), ()):
+                if text_order < order and _overlap(bounds, text_bounds):
+                    return True
+    return False
 
 
 # Structure: document information, XMP, annotations, fields, bookmarks, files (pikepdf)

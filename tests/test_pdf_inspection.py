@@ -109,9 +109,27 @@ def test_embedded_files_and_files_attached_to_a_page_are_read():
     assert kinds(data) == {(Kind.EMBEDDED_FILE, 1, "file name")}
 
 
-def test_text_under_a_black_box_is_found_under_a_box_not_as_visible_text():
+def test_text_under_a_black_box_is_found_under_a_box():
+    # Still in the text too: copied, searched and read aloud by screen readers.
     data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth")
-    assert findings(data) == [Finding(1, Kind.UNDER_BOX, 3, "")]
+    assert findings(data) == [Finding(1, Kind.TEXT, 3, ""), Finding(1, Kind.UNDER_BOX, 3, "")]
+    under = [place for place in places_in_pdf(data) if place.kind == Kind.UNDER_BOX]
+    assert [place.text for place in under] == ["Margaret Haworth"]
+
+
+def test_only_the_covered_line_is_under_the_box():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_margins(20, 20, 20)
+    pdf.set_font("Helvetica", size=12)
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(0, 6, "The line above it\nMargaret Haworth\nThe line below it")
+    pdf.set_fill_color(0, 0, 0)
+    pdf.rect(19, 26, 60, 6, style="F")
+    under = [place.text for place in places_in_pdf(bytes(pdf.output())) if place.kind == Kind.UNDER_BOX]
+    assert under == ["Margaret Haworth"]
 
 
 def test_a_box_drawn_under_text_or_a_white_box_is_not_a_redaction():
@@ -148,7 +166,7 @@ def test_the_same_document_without_the_detail_has_no_findings():
         comment={"/Contents": "the victim"},
         bookmark="Appendix",
     )
-    assert len(findings(with_detail)) == 5
+    assert len(findings(with_detail)) == 6
     assert findings(without) == []
 
 
