@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.pdf_inspection import DOCUMENT_INFORMATION, PdfUnreadable, open_structure, read_bytes
+from core.pdf_inspection import DOCUMENT_INFORMATION, PdfUnreadable, open_structure, read_bytes, where_label
 
 DATES = {"/CreationDate", "/ModDate"}
 KEPT_ANNOTATIONS = {"/Link", "/Widget"}
@@ -84,6 +84,7 @@ def _clean_information(pdf, title, lines):
     information = pdf.trailer.get("/Info")
     before = dict(information.items()) if isinstance(information, pikepdf.Dictionary) else {}
     known = list(DOCUMENT_INFORMATION)
+    # Title first, then the entries viewers show, then any others, then the dates.
     in_order = sorted(
         before, key=lambda key: (key in DATES, key not in known, known.index(key) if key in known else 0, key)
     )
@@ -98,10 +99,10 @@ def _clean_information(pdf, title, lines):
                 _("Creation date removed") if key == "/CreationDate" else _("Modification date removed")
             )
         elif _plain(value):
-            name = DOCUMENT_INFORMATION.get(key, key.lstrip("/"))
+            name = where_label(DOCUMENT_INFORMATION.get(key, key.lstrip("/")))
             lines.append(_("%(name)s '%(value)s' removed") % {"name": name, "value": _plain(value)})
         else:
-            lines.append(_("%(name)s removed") % {"name": key.lstrip("/")})
+            lines.append(_("%(name)s removed") % {"name": where_label(key.lstrip("/"))})
     if set(before) == {"/Title"} and _plain(before["/Title"]) == title:
         return False
     pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(title)))

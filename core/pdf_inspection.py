@@ -50,7 +50,39 @@ DOCUMENT_INFORMATION = {  # in the order editors are told about them
     "/Keywords": "Keywords",
     "/Creator": "Creator",
     "/Producer": "Producer",
+    "/CreationDate": "CreationDate",
+    "/ModDate": "ModDate",
 }
+
+# What each ``Place.where`` this module gives is called in the active language; any other
+# (a document information entry an application made up, such as "Company") is its name.
+WHERE_LABELS = {
+    "Title": _("Title"),
+    "Author": _("Author"),
+    "Subject": _("Subject"),
+    "Keywords": _("Keywords"),
+    "Creator": _("Creator"),
+    "Producer": _("Producer"),
+    "CreationDate": _("creation date"),
+    "ModDate": _("modification date"),
+    "XMP metadata": _("XMP metadata"),
+    "comment": _("comment"),
+    "comment author": _("comment author"),
+    "comment subject": _("comment subject"),
+    "link": _("link"),
+    "field name": _("field name"),
+    "field label": _("field label"),
+    "field value": _("field value"),
+    "field option": _("field option"),
+    "bookmark": _("bookmark"),
+    "file name": _("file name"),
+    "description": _("description"),
+}
+
+
+def where_label(where):
+    """``Place.where`` (and ``Finding.where``) as an editor reads it, in the active language."""
+    return str(WHERE_LABELS.get(where, where))
 
 
 class PdfUnreadable(Exception):
