@@ -16,7 +16,14 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.pdf_inspection import DOCUMENT_INFORMATION, PdfUnreadable, open_structure, read_bytes, where_label
+from core.pdf_inspection import (
+    DOCUMENT_INFORMATION,
+    READ_ERRORS,
+    PdfUnreadable,
+    open_structure,
+    read_bytes,
+    where_label,
+)
 
 DATES = {"/CreationDate", "/ModDate"}
 KEPT_ANNOTATIONS = {"/Link", "/Widget"}
@@ -65,12 +72,13 @@ def _clean(data, title):
         changed |= _clean_attachments(pdf, lines)
         changed |= _clean_scripts(pdf, lines)
         changed |= _show_title(pdf)
+        changed |= pdf.is_encrypted  # an owner password only: saved without it
         if not changed:
             return data, lines, False
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue(), lines, True
-    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     finally:
         pdf.close()

@@ -77,6 +77,7 @@ WHERE_LABELS = {
     "bookmark": _("bookmark"),
     "file name": _("file name"),
     "description": _("description"),
+    "layer name": _("layer name"),
 }
 
 
@@ -87,6 +88,22 @@ def where_label(where):
 
 class PdfUnreadable(Exception):
     """The PDF could not be read; the message is safe to show an editor."""
+
+
+# What pikepdf (qpdf), pdfium and reading a damaged file's values can raise.
+READ_ERRORS = (
+    pikepdf.PdfError,
+    pdfium.PdfiumError,
+    RuntimeError,  # qpdf's own (QpdfRuntimeError), and filters pikepdf cannot decode
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+    OverflowError,
+    OSError,
+)
 
 
 def read_bytes(file):
@@ -120,11 +137,11 @@ def open_structure(data):
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as error:
         raise PdfUnreadable(_("The PDF is protected by a password.")) from error
-    except (pikepdf.PdfError, ValueError, RecursionError, OSError) as error:
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     try:
         page_count = len(pdf.pages)
-    except (pikepdf.PdfError, ValueError, RecursionError) as error:
+    except READ_ERRORS as error:
         pdf.close()
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     if page_count > MAX_PAGES:
@@ -141,8 +158,7 @@ def places_in_pdf(file) -> list[Place]:
     try:
         places = _page_places(data, len(pdf.pages), deadline)
         places += _structure_places(pdf, deadline)
-    except (pikepdf.PdfError, pdfium.PdfiumError, ValueError, TypeError, KeyError, AttributeError,
-            RecursionError, OSError) as error:  # fmt: skip
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     finally:
         pdf.close()
@@ -363,6 +379,7 @@ def _structure_places(pdf, deadline):
     places += _field_places(pdf, widget_pages)
     places += _bookmark_places(pdf)
     places += _attachment_places(pdf)
+    places += _layer_places(pdf)
     return [place for place in places if place.text.strip()]
 
 
@@ -490,3 +507,18 @@ def _attachment_places(pdf):
     for name, spec in pikepdf.NameTree(names.EmbeddedFiles).items():
         places += _file_spec_places(spec, name=name)
     return places
+
+
+def _layer_places(pdf):
+    """Layers' names, which viewers list in a panel (optional content groups)."""
+    properties = pdf.Root.get("/OCProperties")
+    if not isinstance(properties, pikepdf.Dictionary):
+        return []
+    groups = properties.get("/OCGs")
+    if not isinstance(groups, pikepdf.Array):
+        return []
+    return [
+        Place(Kind.METADATA, _text(group.get("/Name")), where="layer name")
+        for group in list(groups)[:MAX_FIELDS]
+        if isinstance(group, pikepdf.Dictionary)
+    ]

@@ -109,6 +109,17 @@ def test_embedded_files_and_files_attached_to_a_page_are_read():
     assert kinds(data) == {(Kind.EMBEDDED_FILE, 1, "file name")}
 
 
+def test_layer_names_are_read():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES))) as pdf:
+        layer = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Haworth notes"))
+        )
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[layer], D=pikepdf.Dictionary(ON=[layer]))
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue(), ["Haworth"]) == {(Kind.METADATA, None, "layer name")}
+
+
 def test_text_under_a_black_box_is_found_under_a_box():
     # Still in the text too: copied, searched and read aloud by screen readers.
     data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth")
@@ -209,6 +220,19 @@ def test_a_password_protected_pdf_is_unreadable():
         pdf.save(out, encryption=pikepdf.Encryption(user="secret", owner="secret"))
     with pytest.raises(PdfUnreadable, match="password"):
         places_in_pdf(out.getvalue())
+
+
+def test_a_pdf_with_only_an_owner_password_opens_in_any_viewer_so_it_is_read():
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(make_pdf(["Margaret Haworth"]))) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(user="", owner="secret"))
+    assert findings(out.getvalue()) == [Finding(1, Kind.TEXT, 1, "")]
+
+
+def test_a_pdf_that_takes_too_long_is_unreadable(monkeypatch):
+    monkeypatch.setattr("core.pdf_inspection.MAX_SECONDS", -1)
+    with pytest.raises(PdfUnreadable, match="too long"):
+        places_in_pdf(make_pdf(CLEAN_PAGES))
 
 
 def test_too_many_pages_is_unreadable():
