@@ -112,8 +112,11 @@ def read_bytes(file):
     if isinstance(file, bytes | bytearray | memoryview):
         data = bytes(file)
     else:
+        # A Django file that is closed (a document's stored file) is opened here and
+        # closed again; an open one is left open, at its start.
+        opened_here = hasattr(file, "open") and getattr(file, "closed", True)
         try:
-            if hasattr(file, "open") and getattr(file, "closed", True):
+            if opened_here:
                 file.open("rb")
             if hasattr(file, "seek"):
                 file.seek(0)
@@ -121,8 +124,10 @@ def read_bytes(file):
         except (OSError, ValueError) as error:
             raise PdfUnreadable(_("The file could not be opened.")) from error
         finally:
-            if hasattr(file, "seek"):
-                with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if opened_here:
+                    file.close()
+                else:
                     file.seek(0)
     if len(data) > MAX_BYTES:
         raise PdfUnreadable(_("The file is larger than 30 MB, the most that can be checked."))

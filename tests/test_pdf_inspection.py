@@ -188,8 +188,11 @@ def test_places_in_a_document_include_its_file_name(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     document = CSPDocument(title="Overview report")
     document.file.save("margaret-haworth-overview.pdf", ContentFile(make_pdf(CLEAN_PAGES)), save=False)
+    document.save()
+    document = CSPDocument.objects.get(pk=document.pk)  # its file closed, as when stored
     found = find_details(DETAILS, places_in_document(document))
     assert found == [Finding(1, Kind.FILE_NAME, None, "file name")]
+    assert document.file.closed
     csv = CSPDocument(title="Data")
     csv.file.save("figures.csv", ContentFile(b"Margaret Haworth,1\n"), save=False)
     assert [place.kind for place in places_in_document(csv)] == [Kind.FILE_NAME]
