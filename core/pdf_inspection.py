@@ -223,14 +223,18 @@ def _one_page(page, number):
 
 
 def _boxes_over_text(page):
-    """The filled, dark enough, opaque enough boxes drawn where text already is, and the
-    text objects, each as ``(drawing order, (left, bottom, right, top))``. Only boxes drawn on the page itself count (a form's own coordinates differ)."""
+    """The boxes that could hide text drawn where text already is, and the text objects,
+    each as ``(drawing order, (left, bottom, right, top))`` on the page. A box is a filled,
+    dark enough, opaque enough path, or a picture (a black image pasted over words hides
+    them just as well; whether a picture is dark is not worth working out, since words
+    under it are in the page's text anyway). Objects inside forms (XObjects) are placed
+    on the page through each form's matrix."""
     boxes, texts = [], []
     text_area = None  # the rectangle around all the text drawn so far
     order = 0
-    stack = [(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    stack = [(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0, None)]
     while stack:
-        parent, count, get, start = stack.pop()
+        parent, count, get, start, matrix = stack.pop()
         total = count(parent)
         for i in range(start, total):
             handle = get(parent, i)
@@ -239,31 +243,70 @@ def _boxes_over_text(page):
             kind = pdfium_c.FPDFPageObj_GetType(handle)
             order += 1
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                bounds = _bounds(handle)
+                bounds = _bounds(handle, matrix)
                 if bounds:
                     texts.append((order, bounds))
                     text_area = bounds if text_area is None else _union(text_area, bounds)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and parent is page and text_area and _hides(handle):
-                bounds = _bounds(handle)
+            elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE) and text_area:
+                if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not _hides(handle):
+                    continue
+                bounds = _bounds(handle, matrix)
                 if bounds and _overlap(bounds, text_area) and len(boxes) < MAX_BOXES:
                     boxes.append((order, bounds))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and len(stack) < 8:
                 # Finish this container after the form's own objects, in drawing order.
-                stack.append((parent, count, get, i + 1))
-                stack.append((handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, 0))
+                stack.append((parent, count, get, i + 1, matrix))
+                inner = _then(_matrix(handle), matrix)
+                stack.append(
+                    (handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, 0, inner)
+                )
                 break
     return boxes, texts
+
+
+def _matrix(handle):
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+        return None
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _then(first, second):
+    """The matrix that applies ``first``, then ``second`` (None: no change)."""
+    if first is None or second is None:
+        return first or second
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
 
 
 def _union(a, b):
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
-def _bounds(handle):
+def _bounds(handle, matrix=None):
+    """An object's bounding rectangle, in the page's space when ``matrix`` places the form
+    it is in."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
         return None
-    return left.value, bottom.value, right.value, top.value
+    if matrix is None:
+        return left.value, bottom.value, right.value, top.value
+    a, b, c, d, e, f = matrix
+    corners = [
+        (a * x + c * y + e, b * x + d * y + f)
+        for x in (left.value, right.value)
+        for y in (bottom.value, top.value)
+    ]
+    xs, ys = [x for x, _y in corners], [y for _x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _hides(path):

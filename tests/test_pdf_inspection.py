@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from core.identifying_details import Finding, Kind, find_details
 from core.pdf_inspection import MAX_PAGES, PdfUnreadable, places_in_document, places_in_pdf
-from tests.pdfs import edit, make_pdf
+from tests.pdfs import edit, in_a_form, make_pdf
 
 DETAILS = ["Margaret Haworth", "14 Acacia Avenue"]
 CLEAN_PAGES = ["The panel met six times.", "Agencies shared what they knew.", "Recommendations follow."]
@@ -126,6 +126,18 @@ def test_text_under_a_black_box_is_found_under_a_box():
     assert findings(data) == [Finding(1, Kind.TEXT, 3, ""), Finding(1, Kind.UNDER_BOX, 3, "")]
     under = [place for place in places_in_pdf(data) if place.kind == Kind.UNDER_BOX]
     assert [place.text for place in under] == ["Margaret Haworth"]
+
+
+def test_text_under_a_black_picture_is_found_under_a_box():
+    data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth", box_image=True)
+    assert Finding(1, Kind.UNDER_BOX, 3, "") in findings(data)
+
+
+def test_a_box_inside_a_form_is_placed_through_the_form_matrix():
+    # Scaled to half and moved: without the matrix the box would miss the words.
+    data = in_a_form(make_pdf(CLEAN_PAGES, boxed="Margaret Haworth"))
+    under = [place for place in places_in_pdf(data) if place.kind == Kind.UNDER_BOX]
+    assert [(place.page, place.text) for place in under] == [(3, "Margaret Haworth")]
 
 
 def test_only_the_covered_line_is_under_the_box():
