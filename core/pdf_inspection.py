@@ -1,15 +1,17 @@
 """Every place in a PDF where a reader or a PDF viewer could see text.
 
 ``places_in_pdf`` lists them for ``core.identifying_details.find_details``: each page's
-text, the document information and XMP metadata, annotations and comments, form fields,
-bookmarks, embedded files, and text still present under a filled box drawn over it (a
-"redaction" that only covers the words). pdfium reads the pages (text, character boxes,
-what is drawn in which order); pikepdf reads the file's structure.
+text, the document information and XMP metadata, annotations and comments, links, form
+fields, bookmarks, embedded files, layer names, and text still present under a filled box
+or a picture drawn over it (a "redaction" that only covers the words; those words stay in
+the page's text too, since search, copying and screen readers still get them). pdfium
+reads the pages (text, what is drawn where and in which order); pikepdf reads the file's
+structure. What it cannot see: words inside pictures (scans without a text layer), and
+annotations' drawn appearance when it differs from their text.
 
 A PDF that cannot be read within fixed limits of size, pages and time raises
 ``PdfUnreadable``: a caller must treat it as not checked, never as clean.
 """
-
 import contextlib
 import ctypes
 import html
