@@ -12,6 +12,7 @@ annotations' drawn appearance when it differs from their text.
 A PDF that cannot be read within fixed limits of size, pages and time raises
 ``PdfUnreadable``: a caller must treat it as not checked, never as clean.
 """
+
 import contextlib
 import ctypes
 import html
@@ -33,6 +34,7 @@ MAX_SECONDS = 30
 MAX_XMP_BYTES = 4 * 1024 * 1024
 MAX_OUTLINE_ITEMS = 10_000
 MAX_FIELDS = 10_000
+MAX_TAGS = 200_000
 # At most this many boxes a page are compared with the text.
 MAX_BOXES = 5000
 # The size, in points, of the squares boxes are filed by.
@@ -80,6 +82,7 @@ WHERE_LABELS = {
     "file name": _("file name"),
     "description": _("description"),
     "layer name": _("layer name"),
+    "alternative text": _("alternative text"),
 }
 
 
@@ -430,6 +433,7 @@ def _structure_places(pdf, deadline):
     places += _bookmark_places(pdf)
     places += _attachment_places(pdf)
     places += _layer_places(pdf)
+    places += _tag_places(pdf, deadline)
     return [place for place in places if place.text.strip()]
 
 
@@ -572,3 +576,41 @@ def _layer_places(pdf):
         for group in list(groups)[:MAX_FIELDS]
         if isinstance(group, pikepdf.Dictionary)
     ]
+
+
+TAG_TEXT = ("/Alt", "/ActualText", "/E", "/T")
+
+
+def _tag_places(pdf, deadline):
+    """What screen readers read from the tags instead of, or besides, the page: a
+    picture's alternative text, a replacement text, an abbreviation's expansion, a title."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(root, pikepdf.Dictionary):
+        return []
+    pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+    places, stack, seen, steps = [], [(root.get("/K"), None)], set(), 0
+    while stack and steps < MAX_TAGS:
+        steps += 1
+        if steps % 1000 == 0:
+            _check_time(deadline)
+        element, page = stack.pop()
+        if isinstance(element, pikepdf.Array):
+            if element.is_indirect:
+                if element.objgen in seen:
+                    continue
+                seen.add(element.objgen)
+            stack += [(kid, page) for kid in element]
+            continue
+        if not isinstance(element, pikepdf.Dictionary):
+            continue  # a marked-content number: the text itself is on the page
+        if element.is_indirect:
+            if element.objgen in seen:
+                continue
+            seen.add(element.objgen)
+        on_page = element.get("/Pg")
+        if isinstance(on_page, pikepdf.Dictionary) and on_page.is_indirect:
+            page = pages.get(on_page.objgen, page)
+        texts = [_text(element.get(key)) for key in TAG_TEXT]
+        places += [Place(Kind.TEXT, text, page=page, where="alternative text") for text in texts if text]
+        stack.append((element.get("/K"), page))
+    return places

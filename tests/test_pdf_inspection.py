@@ -120,6 +120,41 @@ def test_layer_names_are_read():
     assert kinds(out.getvalue(), ["Haworth"]) == {(Kind.METADATA, None, "layer name")}
 
 
+def test_alternative_text_in_the_tags_is_read_with_its_page():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES, tagged=True))) as pdf:
+        figure = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem,
+                S=pikepdf.Name.Figure,
+                Alt=pikepdf.String("Photograph of Margaret Haworth"),
+                Pg=pdf.pages[1].obj,
+                K=0,
+            )
+        )
+        document = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, K=[figure])
+        )
+        figure.P = document
+        pdf.Root.StructTreeRoot.K = document
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue()) == {(Kind.TEXT, 2, "alternative text")}
+
+
+def test_tags_that_loop_do_not_hang():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES, tagged=True))) as pdf:
+        kids = pdf.make_indirect(pikepdf.Array())
+        element = pdf.make_indirect(
+            pikepdf.Dictionary(S=pikepdf.Name.Figure, Alt=pikepdf.String("Margaret Haworth"), K=kids)
+        )
+        kids.append(element)
+        kids.append(kids)
+        pdf.Root.StructTreeRoot.K = element
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue()) == {(Kind.TEXT, None, "alternative text")}
+
+
 def test_text_under_a_black_box_is_found_under_a_box():
     # Still in the text too: copied, searched and read aloud by screen readers.
     data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth")
