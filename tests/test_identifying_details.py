@@ -63,6 +63,22 @@ def test_addresses_and_dates_ignore_punctuation_and_line_breaks():
     assert not found("12/03/1980", "born 12/03/1981")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["12 March 1980", "12th of March, 1980", "March 12, 1980", "12 Mar 80", "1980-03-12", "12 Mawrth 1980"],
+)
+def test_a_date_of_birth_is_found_written_out(text):
+    assert found("12/03/1980", f"She was born on {text} in Leeds.")
+    assert found("3.3.1980", text.replace("12", "3"))
+
+
+@pytest.mark.parametrize(
+    "text", ["12 April 1980", "March 1980", "13 March 1980", "112 March 1980", "12 03 1981"]
+)
+def test_other_dates_are_not_the_date_of_birth(text):
+    assert not found("12/03/1980", text)
+
+
 def test_normalise():
     assert normalise("Haw-\nworth’s  HOUSE, 14") == "hawworths house 14"
     assert normalise("Ça\u00a0va!") == "ca va"
