@@ -77,13 +77,22 @@ def normalise(text: str) -> str:
     return _fold(_LINE_END_HYPHEN.sub("", text))
 
 
-def _variants(text):
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Names where words are often run together: "MargaretHaworth.pdf", a field "VictimName".
+_RUN_TOGETHER = (Kind.FILE_NAME, Kind.EMBEDDED_FILE, Kind.FORM_FIELD)
+
+
+def _variants(place):
     """The normalised text, and, when a line ends in a hyphen, also the reading where the
-    hyphen belongs to the words ("Smith-\\nJones" is "Smith Jones", not "Smithjones")."""
-    joined = normalise(text)
-    if not _LINE_END_HYPHEN.search(text):
-        return (joined,)
-    return joined, _fold(text)
+    hyphen belongs to the words ("Smith-\\nJones" is "Smith Jones", not "Smithjones"); in
+    names such as a file's, also the reading with run-together words apart."""
+    text = place.text
+    variants = [normalise(text)]
+    if _LINE_END_HYPHEN.search(text):
+        variants.append(_fold(text))
+    if place.kind in _RUN_TOGETHER and _CAMEL_CASE.search(text):
+        variants.append(normalise(_CAMEL_CASE.sub(" ", text)))
+    return variants
 
 
 def parse_details(text: str) -> list[str]:
@@ -157,9 +166,11 @@ def find_details(details: list[str], places: Iterable[Place]) -> list[Finding]:
     for order, place in enumerate(places):
         if not place.text:
             continue
-        texts = _variants(place.text)
+        texts = _variants(place)
+        # Findings carry the plain value, the same whether a place gave a Kind or a string.
+        kind = str(place.kind)
         for number, first_word, pattern in patterns:
-            key = (number, place.kind, place.page, place.where)
+            key = (number, kind, place.page, place.where)
             if key in found:
                 continue
             if any(first_word in text and pattern.search(text) for text in texts):

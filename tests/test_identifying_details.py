@@ -47,6 +47,19 @@ def test_hyphenated_names_still_match_when_split_at_a_line_end():
     assert found("Smith-Jones", "Smith Jones")
 
 
+def test_run_together_words_in_a_file_name_are_read_apart():
+    places = [Place(Kind.FILE_NAME, "DHR_MargaretHaworth_v2.pdf", where="file name")]
+    assert find_details(["Margaret Haworth"], places) == [Finding(1, Kind.FILE_NAME, None, "file name")]
+    # Not in running text, where "McDonald" must not be read as "Mc Donald".
+    assert not found("Donald", "Agencies met at McDonald House")
+
+
+def test_a_kind_given_as_its_value_is_the_same_kind():
+    places = [Place(Kind.TEXT, "Margaret Haworth", page=2), Place("text", "Margaret Haworth", page=2)]
+    assert find_details(["Margaret Haworth"], places) == [Finding(1, Kind.TEXT, 2, "")]
+    assert find_details(["x"], [Place("file name", "aXy.pdf")]) == []
+
+
 def test_whole_words_only():
     assert not found("Ann", "Annual report 2024")
     assert not found("Ann", "Joanna")
