@@ -126,7 +126,7 @@ def _clean_metadata(pdf, lines):
         lines.append(_("XMP metadata removed"))
         changed = True
     other = 0
-    for obj in pdf.objects:
+    for obj in pdf.objects:  # the catalogue among them
         dictionary = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj
         if not isinstance(dictionary, pikepdf.Dictionary):
             continue
@@ -134,10 +134,6 @@ def _clean_metadata(pdf, lines):
             if key in dictionary:
                 del dictionary[key]
                 other += 1
-    for key in ("/PieceInfo",):
-        if key in pdf.Root:
-            del pdf.Root[key]
-            other += 1
     if other:
         lines.append(
             ngettext(

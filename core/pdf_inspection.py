@@ -30,7 +30,7 @@ from core.identifying_details import Kind, Place
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PAGES = 1000
-MAX_SECONDS = 30
+MAX_SECONDS = 30  # for the pages, and again for the rest of the file
 MAX_XMP_BYTES = 4 * 1024 * 1024
 MAX_OUTLINE_ITEMS = 10_000
 MAX_FIELDS = 10_000
@@ -163,11 +163,10 @@ def open_structure(data):
 def places_in_pdf(file) -> list[Place]:
     """The places in a PDF given as bytes, a binary file object or a Django ``File``."""
     data = read_bytes(file)
-    deadline = time.monotonic() + MAX_SECONDS
     pdf = open_structure(data)
     try:
-        places = _page_places(data, len(pdf.pages), deadline)
-        places += _structure_places(pdf, deadline)
+        places = _page_places(data, len(pdf.pages))
+        places += _structure_places(pdf, time.monotonic() + MAX_SECONDS)
     except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     finally:
@@ -191,8 +190,9 @@ def _check_time(deadline):
 # Pages: text, and text under filled boxes (pdfium)
 
 
-def _page_places(data, expected_pages, deadline):
+def _page_places(data, expected_pages):
     with _pdfium_lock:
+        deadline = time.monotonic() + MAX_SECONDS  # not counting the wait for another check
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
