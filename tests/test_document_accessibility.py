@@ -291,3 +291,11 @@ def test_wagtails_listing_has_the_file_column_the_new_one_follows(rf, admin_user
 
     assert internals.FILE_COLUMN in names
     assert names.index(internals.FILE_COLUMN) < len(names) - 1
+
+
+def test_the_accessibility_statement_explains_documents_and_how_to_ask_for_another_format(demo_site, client):
+    text = BeautifulSoup(client.get("/accessibility-statement/").content, "html.parser").main.get_text(" ")
+
+    assert "PDFs written by other organisations" in text
+    assert "This file may not be suitable for users of assistive technology" in text
+    assert "request an accessible format" in text
