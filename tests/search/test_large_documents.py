@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 from fpdf import FPDF
 
-from core import search_text
+from core import document_text, search_text
 from core.models import CSPDocument
 from dhr.models import ReviewDocument, ReviewPage
 from tests.dhr.builders import make_index, review_fields
@@ -214,3 +214,34 @@ def test_a_review_with_three_long_documents_publishes_and_is_found_by_its_last_p
     html = BeautifulSoup(client.get("/search/", {"q": last_pages[-1][-1]}).content, "html.parser")
     found = [a.get_text(strip=True) for a in html.select(".app-search-result__title a")]
     assert found == [review.title]
+
+
+# Reading long PDFs ---------------------------------------------------------------
+
+
+def pages_pdf(count):
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for number in range(1, count + 1):
+        pdf.add_page()
+        pdf.cell(text=f"Text of page {number} here.")
+    return ContentFile(bytes(pdf.output()), name="long.pdf")
+
+
+def test_a_pdf_with_more_pages_than_are_read_keeps_its_first_and_last_pages():
+    page_count, text = document_text.read_pdf(pages_pdf(document_text.MAX_PAGES_FOR_TEXT + 20), "pdf")
+
+    assert page_count == document_text.MAX_PAGES_FOR_TEXT + 20
+    assert "page 1 here" in text and "page 150 here" in text
+    assert "page 320 here" in text and "page 171 here" in text
+    assert "page 160 here" not in text
+
+
+def test_a_pdf_with_more_text_than_is_kept_keeps_its_beginning_and_end(monkeypatch):
+    monkeypatch.setattr(document_text, "MAX_TEXT_CHARS", 200)
+
+    _page_count, text = document_text.read_pdf(pages_pdf(40), "pdf")
+
+    assert len(text) <= 201
+    assert "page 1 here" in text and "page 40 here" in text
+    assert "page 20 here" not in text
