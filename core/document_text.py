@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PAGES_FOR_TEXT = 300
 MAX_TEXT_CHARS = 500_000
-READ_ERRORS = (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError)
+READ_ERRORS = (PyPdfError, ValueError, TypeError, LookupError, AttributeError, OSError, RecursionError)
 # A language tag as PDF's /Lang holds it (BCP 47: "en-GB", "cy").
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
@@ -96,9 +96,8 @@ def read_accessibility(file, extension):
             language=_language(catalog.get("/Lang")),
         )
     except READ_ERRORS:
-        logger.warning(
-            "Could not read the accessibility facts of PDF %s", getattr(file, "name", "?"), exc_info=True
-        )
+        # Not the file's name: it may hold a name the review must not publish.
+        logger.warning("Could not read the accessibility facts of a PDF", exc_info=True)
         return AccessibilityFacts()
     finally:
         with contextlib.suppress(OSError, ValueError):
@@ -109,8 +108,11 @@ def _has_title(reader):
     info = reader.metadata
     if info is not None and str(info.title or "").strip():
         return True
-    xmp = reader.xmp_metadata
-    titles = (xmp.dc_title or {}) if xmp is not None else {}
+    try:
+        xmp = reader.xmp_metadata
+        titles = (xmp.dc_title or {}) if xmp is not None else {}
+    except READ_ERRORS:  # broken XMP: as good as none
+        return False
     return any(str(title).strip() for title in titles.values())
 
 

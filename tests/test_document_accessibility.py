@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import resolve, reverse
 from fpdf import FPDF
 from pypdf import PdfWriter
-from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 from pypdf.xmp import XmpInformation
 
 from core import document_accessibility, document_listing
@@ -40,7 +40,7 @@ def untagged_pdf(title=None):
     return bytes(pdf.output())
 
 
-def pdf_with(marked=None, structure=False, title=None, xmp_title=None, language=None):
+def pdf_with(marked=None, structure=False, title=None, xmp_title=None, language=None, broken_xmp=False):
     """A one-page PDF with the catalogue entries and metadata asked for."""
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
@@ -58,6 +58,11 @@ def pdf_with(marked=None, structure=False, title=None, xmp_title=None, language=
         xmp = XmpInformation.create()
         xmp.dc_title = {"x-default": xmp_title}
         writer.xmp_metadata = xmp
+    if broken_xmp:
+        stream = StreamObject()
+        stream.set_data(b"<x:xmpmeta><rdf:RDF not closed")
+        stream[NameObject("/Type")] = NameObject("/Metadata")
+        root[NameObject("/Metadata")] = writer._add_object(stream)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
@@ -119,6 +124,12 @@ def test_a_title_from_document_information_or_xmp_and_not_blank(metadata, has_ti
 @pytest.mark.parametrize(("declared", "kept"), [("cy", "cy"), (" en-GB ", "en-GB"), ("not a language!", "")])
 def test_the_language_is_the_catalogues_lang_when_it_is_a_language_tag(declared, kept):
     assert facts(pdf_with(language=declared)).language == kept
+
+
+def test_broken_xmp_counts_as_no_title_and_the_other_facts_are_still_read():
+    content = pdf_with(marked=True, structure=True, language="cy", broken_xmp=True)
+
+    assert facts(content) == AccessibilityFacts(tagged=True, has_title=False, language="cy")
 
 
 def test_a_broken_pdf_has_no_facts_and_still_uploads(caplog):
