@@ -26,6 +26,7 @@ of its summary and of its last page (conclusions, recommendations, appendices) a
 found.
 """
 
+import functools
 import re
 
 # PostgreSQL's limit on a tsvector's lexemes and positions (MAXSTRPOS).
@@ -34,7 +35,6 @@ TSVECTOR_LIMIT = (1 << 20) - 1
 # summary, body and other fields, which share the same vector.
 DOCUMENT_TEXT_BUDGET = 700_000
 
-_CHUNK = re.compile(r"\S+")
 _RUN = re.compile(r"[^\W_]+")
 _OVERHEAD = 5  # alignment, the count of positions, the first position
 _POSITION = 2
@@ -43,6 +43,9 @@ _POSITIONED_CHUNKS = 16_384
 
 def _lexemes(chunk):
     """``(lexeme, bytes)`` pairs: what ``chunk`` may add to a tsvector, at most."""
+    if chunk.isalnum():  # one run: most words
+        lexeme = chunk.lower()
+        return ((lexeme, len(lexeme.encode()) + _OVERHEAD),)
     runs = [run.lower() for run in _RUN.findall(chunk)]
     lexemes = [(run, len(run.encode()) + _OVERHEAD) for run in runs]
     if len(runs) > 1:
@@ -84,35 +87,44 @@ class _Meter:
         self.at_limit |= at_limit
 
 
+@functools.lru_cache(maxsize=16)  # a review's documents are measured on every save
 def tsvector_size(text):
     """An upper bound on the bytes PostgreSQL's tsvector of ``text`` takes."""
+    chunks = text.split()
     meter = _Meter()
-    for number, match in enumerate(_CHUNK.finditer(text)):
-        meter.add(*meter.cost(match.group(), number < _POSITIONED_CHUNKS))
+    for chunk in chunks[:_POSITIONED_CHUNKS]:
+        meter.add(*meter.cost(chunk, positioned=True))
+    # Past the positions PostgreSQL keeps, order no longer matters: each word costs
+    # its bytes once, or one last position if it was seen before.
+    later = dict(lexeme for chunk in set(chunks[_POSITIONED_CHUNKS:]) for lexeme in _lexemes(chunk))
+    meter.size += sum(_POSITION if lexeme in meter.seen else size for lexeme, size in later.items())
     return meter.size
 
 
+@functools.lru_cache(maxsize=16)
 def _cut(text, budget):
-    """``text`` cut to about ``budget`` bytes of tsvector: its beginning, then its end."""
-    chunks = list(_CHUNK.finditer(text))
+    """``text`` cut to at most ``budget`` bytes of tsvector: its beginning, then its end
+    (words only: line breaks do not matter to the index)."""
+    chunks = text.split()
     meter = _Meter()
     head_end = 0
-    for number, match in enumerate(chunks):
-        cost, new = meter.cost(match.group(), number < _POSITIONED_CHUNKS)
+    for number, chunk in enumerate(chunks):
+        cost, lexemes = meter.cost(chunk, number < _POSITIONED_CHUNKS)
         if meter.size + cost > budget // 2:
             break
-        meter.add(cost, new)
+        meter.add(cost, lexemes)
         head_end = number + 1
+    # The end is measured from the end backwards; the positions its words take depend on
+    # how long the beginning is, so they all count when the beginning is short.
+    short_head = head_end < _POSITIONED_CHUNKS
     tail_start = len(chunks)
-    for number, match in enumerate(reversed(chunks[head_end:])):
-        cost, new = meter.cost(match.group(), number < _POSITIONED_CHUNKS)
+    for number, chunk in enumerate(reversed(chunks[head_end:])):
+        cost, lexemes = meter.cost(chunk, short_head or number < _POSITIONED_CHUNKS)
         if meter.size + cost > budget:
             break
-        meter.add(cost, new)
+        meter.add(cost, lexemes)
         tail_start -= 1
-    head = text[: chunks[head_end - 1].end()] if head_end else ""
-    tail = text[chunks[tail_start].start() :] if tail_start < len(chunks) else ""
-    return f"{head}\n{tail}" if head and tail else head or tail
+    return "\n".join(part for part in (" ".join(chunks[:head_end]), " ".join(chunks[tail_start:])) if part)
 
 
 def shares(sizes, budget):

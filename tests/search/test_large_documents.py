@@ -95,6 +95,7 @@ KINDS = [
     "Web addresses",
     "Capitals and punctuation",
     "Repeated words",
+    "Addresses, then repeated words",
 ]
 
 
@@ -111,6 +112,10 @@ def high_vocabulary_texts():
         "Web addresses": " ".join(f"https://{w}.org.uk/{w}" for w in distinct_words(rng, 150_000)),
         "Capitals and punctuation": " ".join(distinct_words(rng, 200_000, string.ascii_letters + "'.,_")),
         "Repeated words": " ".join(rng.choice(["review", "panel", "agency"]) for _ in range(100_000)),
+        "Addresses, then repeated words": " ".join(
+            [f"https://{w}.org.uk/{w}" for w in distinct_words(rng, 60_000)]
+            + [rng.choice(["review", "panel", "agency", "police", "health"]) for _ in range(200_000)]
+        ),
     }
 
 
@@ -123,6 +128,15 @@ def test_the_estimate_is_never_below_postgresqls_real_size(kind):
 
     assert estimate >= real
     assert estimate <= real * 2 + 40_000, "so far above it that little text would be kept"
+
+
+@on_postgres
+@pytest.mark.parametrize("kind", KINDS)
+def test_text_cut_to_a_budget_is_within_it_on_postgresql(kind):
+    text = high_vocabulary_texts()[kind]
+    budget = search_text.tsvector_size(text) // 3
+
+    assert real_size(search_text.fit([text], budget=budget)) <= budget
 
 
 @on_postgres
