@@ -12,14 +12,13 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.urls import resolve, reverse
+from django.urls import reverse
 from fpdf import FPDF
 from pypdf import PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, StreamObject, TextStringObject
 from pypdf.xmp import XmpInformation
 
-from core import document_accessibility, document_listing
-from core import wagtail_document_internals as internals
+from core import document_accessibility
 from core.document_text import AccessibilityFacts, read_accessibility
 from core.models import CSPDocument
 from dhr.models import ReviewDocument
@@ -279,29 +278,6 @@ def test_the_command_fills_the_facts_of_documents_uploaded_before_and_can_run_ag
     assert CSPDocument.objects.get(pk=tagged.pk).pdf_language == "en-GB"
     assert "for 2 PDF(s); 1 could not be read" in first
     assert "for 0 PDF(s); 1 could not be read" in second
-
-
-# Wagtail's listing, as core.wagtail_document_internals expects it ----------------
-
-
-@pytest.mark.parametrize("url_name", ["wagtaildocs:index", "wagtaildocs:index_results"])
-def test_wagtails_listing_addresses_reach_the_listing_with_the_column(url_name):
-    view_class = resolve(reverse(url_name)).func.view_class
-
-    assert view_class is document_listing.DocumentIndexView
-    assert issubclass(view_class, internals.DocumentIndexView)
-
-
-def test_wagtails_listing_has_the_file_column_the_new_one_follows(rf, admin_user):
-    request = rf.get(reverse("wagtaildocs:index"))
-    request.user = admin_user
-    view = internals.DocumentIndexView()
-    view.setup(request)
-
-    names = [column.name for column in view.columns]
-
-    assert internals.FILE_COLUMN in names
-    assert names.index(internals.FILE_COLUMN) < len(names) - 1
 
 
 def test_the_accessibility_statement_explains_documents_and_how_to_ask_for_another_format(demo_site, client):
