@@ -38,11 +38,11 @@ class CSPDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         if self.file and (self._state.adding or self._file_changed()):
             self.page_count, self.text_content = read_pdf(self.file, self.file_extension)
-            self.read_accessibility()
+            self.read_accessibility_facts()
             self.file_size = self.file.size
         super().save(*args, **kwargs)
 
-    def read_accessibility(self):
+    def read_accessibility_facts(self):
         """Record whether the file is a tagged PDF with a title and a language."""
         facts = read_accessibility(self.file, self.file_extension)
         self.pdf_tagged, self.pdf_has_title, self.pdf_language = facts
