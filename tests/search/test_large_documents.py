@@ -259,3 +259,20 @@ def test_a_pdf_with_more_text_than_is_kept_keeps_its_beginning_and_end(monkeypat
     assert len(text) <= 201
     assert "page 1 here" in text and "page 40 here" in text
     assert "page 20 here" not in text
+
+
+def test_a_document_whose_text_is_over_the_limit_is_still_saved_and_indexed():
+    # 500,000 characters (what is kept of a PDF's text) of distinct Cyrillic words take
+    # about 1.1 MB of tsvector: over PostgreSQL's limit when indexed whole.
+    words = distinct_words(random.Random(5), document_text.MAX_TEXT_CHARS, "абвгдежзиклмнопрстуфхцчшщыэюя")
+    document = CSPDocument(title="Leaflet")
+    document.file.save("leaflet.pdf", ContentFile(long_pdf(["Leaflet"])), save=False)
+    document.save()
+
+    document.text_content = " ".join(words)[: document_text.MAX_TEXT_CHARS]
+    document.save()  # Wagtail indexes the document on save
+
+    if connection.vendor == "postgresql":
+        assert real_size(document.text_content) > search_text.TSVECTOR_LIMIT
+        assert real_size(document.search_text_content()) <= search_text.DOCUMENT_TEXT_BUDGET
+    assert CSPDocument.objects.search(words[-2]).count() == 1
