@@ -6,7 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core import document_protection
+from core import document_listing, document_protection
 from core import wagtail_document_internals as document_internals
 from core.visibility import Verdict, document_verdict, verdict
 
@@ -66,5 +66,19 @@ def refuse_deleting_documents_pages_use():
             document_internals.MULTIPLE_DELETE_PATH,
             document_protection.MultipleDeleteView.as_view(),
             name="csp_document_delete_multiple",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=document_internals.URL_HOOK_ORDER)
+def list_documents_with_their_accessibility():
+    """Wagtail's document listing, with each document's accessibility, at its own addresses."""
+    view = document_listing.DocumentIndexView
+    return [
+        path(document_internals.INDEX_PATH, view.as_view(), name="csp_document_index"),
+        path(
+            document_internals.INDEX_RESULTS_PATH,
+            view.as_view(results_only=True),
+            name="csp_document_index_results",
         ),
     ]

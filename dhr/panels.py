@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from core.document_accessibility import DocumentAccessibilityPanel
 from dhr.publication import comes_down_at
 from dhr.visibility import has_come_down
 
@@ -98,6 +99,7 @@ def review_content_panels():
         ),
         FieldPanel("executive_summary"),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        DocumentAccessibilityPanel(heading=_("Documents' accessibility")),
     ]
 
 

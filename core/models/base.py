@@ -15,12 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from core import visibility
+from core import search_text, visibility
 from core.blocks import DocumentListBlock
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
-# Bound on document text indexed per page: PostgreSQL refuses a tsvector over 1 MB.
-MAX_SEARCH_DOCUMENT_CHARS = 1_000_000
 
 
 def today():
@@ -151,7 +149,8 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
     def search_document_text(self):
         """Text of the documents listed in the page's ``body``, so search finds words in them.
 
-        Page types that hold documents elsewhere override this (and keep the search field).
+        Page types that hold documents elsewhere override this (and keep the search field),
+        and fit their documents' text in the index with ``core.search_text.fit``.
         """
         body = getattr(self, "body", None)
         texts = []
@@ -159,4 +158,4 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
             if isinstance(block.block, DocumentListBlock):
                 documents = [item["document"] for item in block.value["documents"]]
                 texts += [document.text_content for document in documents if document]
-        return "\n".join(texts)[:MAX_SEARCH_DOCUMENT_CHARS]
+        return search_text.fit(texts)

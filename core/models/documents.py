@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
-from core.document_text import read_pdf
+from core import search_text
+from core.document_text import read_accessibility, read_pdf
 
 
 class CSPDocument(AbstractDocument):
@@ -21,7 +22,7 @@ class CSPDocument(AbstractDocument):
     metadata_removed = models.JSONField(_("metadata removed"), default=list, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
-    search_fields = AbstractDocument.search_fields + [index.SearchField("text_content")]
+    search_fields = AbstractDocument.search_fields + [index.SearchField("search_text_content")]
 
     class Meta(AbstractDocument.Meta):
         app_label = "home"  # kept when the code moved to core (home.apps)
@@ -37,12 +38,22 @@ class CSPDocument(AbstractDocument):
     def save(self, *args, **kwargs):
         if self.file and (self._state.adding or self._file_changed()):
             self.page_count, self.text_content = read_pdf(self.file, self.file_extension)
+            self.read_accessibility_facts()
             self.file_size = self.file.size
         super().save(*args, **kwargs)
+
+    def read_accessibility_facts(self):
+        """Record whether the file is a tagged PDF with a title and a language."""
+        facts = read_accessibility(self.file, self.file_extension)
+        self.pdf_tagged, self.pdf_has_title, self.pdf_language = facts
 
     def _file_changed(self):
         previous = type(self).objects.filter(pk=self.pk).values_list("file", flat=True).first()
         return previous != self.file.name
+
+    def search_text_content(self):
+        """The document's text for its own search entry, within the index's limit."""
+        return search_text.fit([self.text_content])
 
     @property
     def file_type_label(self):

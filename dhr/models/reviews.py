@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import search_text
 from core.models import BasePage
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
@@ -220,8 +221,10 @@ class ReviewPage(RoutablePageMixin, BasePage):
         return str(self.death_year) if self.death_year else ""
 
     def search_document_text(self):
-        """The text of the review's documents, for the search index."""
-        return "\n".join(item.document.text_content for item in self.documents.all() if item.document_id)
+        """The text of the review's documents, for the search index, within its limit."""
+        return search_text.fit(
+            [item.document.text_content for item in self.documents.all() if item.document_id]
+        )
 
     # Validation and saving -------------------------------------------------------
 
