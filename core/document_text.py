@@ -37,7 +37,8 @@ class AccessibilityFacts(NamedTuple):
 
 def _open(file):
     if file.size > MAX_BYTES:
-        logger.warning("PDF %s is too large to read (%s bytes)", file.name, file.size)
+        # Never the file's name: it may hold a name or an address (docs/dhr-publishing.md).
+        logger.warning("A PDF of %s bytes is too large to read; saved without its text", file.size)
         return None
     file.open("rb")
     file.seek(0)
@@ -69,7 +70,7 @@ def read_pdf(file, extension):
         text = "\n".join(reader.pages[number].extract_text() or "" for number in _pages_to_read(page_count))
         return page_count, _beginning_and_end(text, MAX_TEXT_CHARS).replace("\x00", "")
     except READ_ERRORS:
-        logger.warning("Could not read PDF %s", getattr(file, "name", "?"), exc_info=True)
+        logger.warning("Could not read a PDF; saved without its page count or text", exc_info=True)
         return None, ""
     finally:
         with contextlib.suppress(OSError, ValueError):

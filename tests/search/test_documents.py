@@ -109,7 +109,7 @@ def test_broken_pdf_uploaded_through_the_admin_is_saved_with_a_warning(admin_cli
     document = CSPDocument.objects.get(pk=response.json()["doc_id"])
     assert (document.page_count, document.text_content) == (None, "")
     assert document.file.size > 0
-    assert any("Could not read PDF" in record.getMessage() for record in caplog.records)
+    assert any("Could not read a PDF" in record.getMessage() for record in caplog.records)
 
 
 def test_a_document_no_page_lists_is_never_a_result(client, home_page):
