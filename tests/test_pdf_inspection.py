@@ -280,7 +280,7 @@ def test_a_pdf_with_only_an_owner_password_opens_in_any_viewer_so_it_is_read():
 
 
 def test_a_pdf_that_takes_too_long_is_unreadable(monkeypatch):
-    monkeypatch.setattr("core.pdf_inspection.MAX_SECONDS", -1)
+    monkeypatch.setattr("core.pdf_limits.MAX_SECONDS", -1)
     with pytest.raises(PdfUnreadable, match="too long"):
         places_in_pdf(make_pdf(CLEAN_PAGES))
 
@@ -296,7 +296,7 @@ def test_too_many_pages_is_unreadable():
 
 
 def test_a_too_large_file_is_unreadable(monkeypatch):
-    monkeypatch.setattr("core.pdf_inspection.MAX_BYTES", 1000)
+    monkeypatch.setattr("core.pdf_limits.MAX_BYTES", 1000)
     with pytest.raises(PdfUnreadable, match="larger"):
         places_in_pdf(make_pdf(CLEAN_PAGES))
 
