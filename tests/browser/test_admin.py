@@ -92,3 +92,23 @@ def test_the_date_picker_leaves_save_schedule_clickable(admin_page, admin_url, l
         save.click(trial=True, timeout=2_000)
         page.keyboard.press("Tab")  # leaving the field closes its picker
         picker.wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("path", ["/contact/", "/domestic-homicide-reviews/"])
+def test_wagtails_checker_finds_nothing_on_pages_with_the_helplines(admin_page, admin_url, path):
+    """The editor's Checks panel runs Wagtail's accessibility checker on the preview; the
+    helplines (a block on /contact/, beside every DHR page) mark their names as headings,
+    so it reports no "paragraphs as headings" an editor could not fix."""
+    page = admin_page
+    page.goto(admin_url + path)  # signed in: Wagtail's user bar links to the edit screen
+    edit = page.locator("wagtail-userbar a[href$='/edit/']").first.get_attribute("href")
+    page.goto(admin_url + "/admin/" + edit.split("/admin/", 1)[1])
+    page.locator("button[data-side-panel-toggle='checks']").click()
+    panel = page.locator("[data-side-panel='checks']")
+    # The word count fills in once the checks have run on the preview.
+    page.wait_for_function(
+        "() => /\\d/.test(document.querySelector('[data-side-panel=checks] [data-content-word-count]')?.textContent || '')"
+    )
+    page.wait_for_timeout(500)
+    found = panel.locator("[data-checks-panel]").inner_text()
+    assert panel.locator("[data-content-checker-count]").inner_text() == "0", found
