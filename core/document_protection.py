@@ -1,7 +1,7 @@
 """A document that pages use changes only with someone who could publish those pages.
 
 A page's document is part of what a moderator approved: replacing its file, renaming it
-(its title is the link text readers see) or deleting it would change a published page,
+(readers see its title in document lists) or deleting it would change a published page,
 or one waiting for approval, with nobody approving the change. So a document used by a
 page in a section with a workflow (its published content, a scheduled revision or its
 latest draft) keeps its file and title, and stays, unless the user can publish every such

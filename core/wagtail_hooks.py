@@ -2,11 +2,14 @@
 page served and every document downloaded, whatever the page type or section."""
 
 from django.http import Http404
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from core import document_listing, document_protection
+from core import document_listing, document_protection, editor_guide
 from core import wagtail_document_internals as document_internals
 from core.visibility import Verdict, document_verdict, verdict
 
@@ -82,3 +85,33 @@ def list_documents_with_their_accessibility():
             name="csp_document_index_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_editor_guide_urls():
+    return [
+        path("guide/", editor_guide.EditorGuideView.as_view(), name="editor_guide"),
+        path("guide/images/<str:name>", editor_guide.editor_guide_image, name="editor_guide_image"),
+    ]
+
+
+@hooks.register("construct_help_menu")
+def help_menu_opens_the_sites_own_guide(request, menu_items):
+    """The help menu's guide is this site's (docs/editors.md), in the admin, in place of
+    Wagtail's general guide on the web."""
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
+    menu_items.append(
+        MenuItem(
+            _("Editor guide"), reverse("editor_guide"), name="editor-guide", icon_name="help", order=1100
+        )
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_js():
+    return format_html('<script src="{}" defer></script>', static("core/admin.js"))

@@ -1,8 +1,6 @@
 """Editor panels for reviews: the tabs of the edit screen, the go-live-only schedule and a
 note of when a review comes down."""
 
-import datetime
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -18,14 +16,10 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from core.come_down import last_day_online
 from core.document_accessibility import DocumentAccessibilityPanel
 from dhr.publication import comes_down_at
 from dhr.visibility import has_come_down
-
-
-def last_day_online(expire_at):
-    """The last whole day a review is online, for an ``expire_at`` at midnight UK time."""
-    return timezone.localtime(expire_at - datetime.timedelta(microseconds=1)).date()
 
 
 class GoLiveOnlyPublishingPanel(PublishingPanel):
@@ -58,6 +52,8 @@ class ComesDownPanel(Panel):
                 {
                     "months": months,
                     "uses_override": bool(review.keep_online_until),
+                    "projected": projected,
+                    "current": current,
                     "projected_last_day": last_day_online(projected),
                     "projected_has_passed": projected <= now,
                     "current_last_day": last_day_online(current) if current else None,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import page_permission_policy
 
+from core.come_down import comes_down
 from dhr.models import ReviewPage
 from dhr.publication import missing_requirements
 
@@ -37,7 +38,7 @@ class DHRPublicationReportView(ReportView):
         "status_string": _("Status"),
         "home_office_approval_date": _("Home Office approval"),
         "publication_date": _("Published"),
-        "comes_down": _("Comes down"),
+        "comes_down": _("When it comes down"),
         "checklist_complete": _("Checklist complete"),
     }
 
@@ -58,11 +59,10 @@ class DHRPublicationReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         for review in object_list:
             review.checklist_complete = checklist_complete(review)
-            review.comes_down = timezone.localtime(review.expire_at).date() if review.expire_at else None
         return object_list
 
     def to_row_dict(self, item):
+        item.comes_down = comes_down(item.expire_at)
         row = super().to_row_dict(item)
         row["checklist_complete"] = _("Yes") if checklist_complete(item) else _("No")
-        row["comes_down"] = timezone.localtime(item.expire_at).date() if item.expire_at else ""
         return row

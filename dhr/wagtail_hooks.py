@@ -14,7 +14,6 @@ from wagtail.models import WorkflowState
 from dhr import approval, copy_request_views, copy_requests, visibility
 from dhr.choosers import review_document_chooser
 from dhr.models import ReviewPage
-from dhr.panels import last_day_online
 from dhr.reports import DHRPublicationReportView
 
 # When a review may be seen (dhr.visibility), told to the base's visibility rule.
@@ -46,7 +45,7 @@ class ReviewsComingDownPanel(Component):
             .filter(expire_at__gt=now, expire_at__lte=now + datetime.timedelta(days=self.days))
             .order_by("expire_at")
         )
-        context["reviews"] = [(review, last_day_online(review.expire_at)) for review in reviews]
+        context["reviews"] = reviews
         return context
 
 

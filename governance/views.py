@@ -27,10 +27,12 @@ class ContentReviewReportView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     permission_policy = page_permission_policy
 
-    list_export = ["title", "url_path", "owner", "last_reviewed", "next_review_due"]
+    # The page's address on the website, as readers (and the people who receive the
+    # export) know it, not Wagtail's internal tree path (/home/contact/).
+    list_export = ["title", "public_url", "owner", "last_reviewed", "next_review_due"]
     export_headings = {
         "title": gettext_lazy("Page"),
-        "url_path": gettext_lazy("Path"),
+        "public_url": gettext_lazy("Web address"),
         "owner": gettext_lazy("Owner"),
         "last_reviewed": gettext_lazy("Last reviewed"),
         "next_review_due": gettext_lazy("Review due"),
@@ -42,6 +44,10 @@ class ContentReviewReportView(ReportView):
 
     def get_queryset(self):
         return pages_due_for_review(user=self.request.user, within_days=30)
+
+    def to_row_dict(self, item):
+        item.public_url = item.get_full_url(self.request) or ""
+        return super().to_row_dict(item)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

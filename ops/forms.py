@@ -41,9 +41,14 @@ class _DocumentUploadForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if "title" in self.fields:
             self.fields["title"].help_text = _(
-                "Readers see this as the link text, so say what the document is, such as "
-                "'Executive summary: review into the death of Lesley', not a file name."
+                "Say what the document is, such as 'Community safety strategy 2025 to 2028', "
+                "not a file name. Page document lists link to it by this title (unless the list "
+                "gives its own link text), and accessible-format requests name it. A review's "
+                "documents are linked by their kind and the review's title instead."
             )
+            # Wagtail's form has already made the title's bound field (to name it in the
+            # file input), which copied the help text it had then.
+            self["title"].help_text = self.fields["title"].help_text
         _clearer_size_messages(
             self.fields.get("file"),
             getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None),

@@ -83,8 +83,12 @@ def test_report_lists_and_exports_csv(admin_client, home_page):
     assert csv.status_code == 200
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     lines = body.strip().splitlines()
-    assert lines[0].split(",")[:2] == ["Page", "Path"]
-    assert any(line.startswith("Stale guidance,") and "2026-06-14" in line for line in lines)
+    assert lines[0].split(",")[:2] == ["Page", "Web address"]
+    row = next(line for line in lines if line.startswith("Stale guidance,"))
+    assert "2026-06-14" in row
+    # The address readers use, not Wagtail's tree path under the home page.
+    assert row.split(",")[1] == "http://localhost/stale-guidance/"
+    assert "/home/" not in body
 
 
 @time_machine.travel(datetime.datetime(2026, 6, 15, 12, tzinfo=datetime.UTC), tick=False)

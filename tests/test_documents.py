@@ -88,3 +88,19 @@ def test_pdf_bytes_helper_makes_valid_pdfs():
     from pypdf import PdfReader
 
     assert len(PdfReader(io.BytesIO(make_pdf(2))).pages) == 2
+
+
+def test_title_help_says_where_readers_see_the_title(client, django_user_model, home_page):
+    """The title is the link text of a page's document list, but a review's documents are
+    linked by their kind and the review's title: the help says both, not "the link text"."""
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    html = client.get("/admin/documents/add/").content.decode()
+
+    assert "Readers see this as the link text" not in html
+    assert "Page document lists link to it by this title" in html
+    assert "A review&#x27;s documents are linked by their kind and the review&#x27;s title" in html

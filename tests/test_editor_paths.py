@@ -99,6 +99,7 @@ def test_editor_edits_home_page_partners(admin_client, home_page):
             "slug": home_page.slug,
             "summary": home_page.summary,
             "intro": rich_text("Welcome."),
+            "notices": streamfield([]),
             "about_csp": rich_text("Set up under the Crime and Disorder Act 1998."),
             "partners_intro": "",
             "partners": inline_formset(

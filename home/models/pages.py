@@ -9,7 +9,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from core.blocks import BodyBlock
+from core.blocks import (
+    AccordionBlock,
+    BodyBlock,
+    CalloutBlock,
+    DocumentListBlock,
+    ParagraphBlock,
+    WarningTextBlock,
+)
 from core.models import BasePage
 
 
@@ -34,6 +41,16 @@ class FeaturedSectionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "components/streamfield/blocks/featured_section.html"
+
+
+class NoticesBlock(blocks.StreamBlock):
+    """What the home page can say for a while, from the site's shared blocks."""
+
+    callout = CalloutBlock()
+    warning = WarningTextBlock()
+    paragraph = ParagraphBlock()
+    documents = DocumentListBlock()
+    accordion = AccordionBlock()
 
 
 class HomePage(BasePage):
@@ -62,6 +79,16 @@ class HomePage(BasePage):
         verbose_name=_("priorities"),
         help_text=_("The partnership's current priorities, most important first."),
     )
+    notices = StreamField(
+        NoticesBlock(),
+        blank=True,
+        verbose_name=_("notices"),
+        help_text=_(
+            "Optional. Shown under the introduction: a callout, warning text, a paragraph, "
+            "a list of documents or an accordion, such as a consultation or a new report. "
+            "Remove a notice once it no longer applies."
+        ),
+    )
     featured_sections = StreamField(
         [("section", FeaturedSectionBlock())],
         blank=True,
@@ -76,9 +103,11 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("about_csp"),
+        index.SearchField("notices"),
     ]
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
+        FieldPanel("notices"),
         FieldPanel("about_csp"),
         FieldPanel("partners_intro"),
         InlinePanel("partners", heading=_("Partners"), label=_("Partner")),

@@ -126,7 +126,7 @@ def test_publication_report_lists_reviews_and_exports_csv(client, as_user, index
     body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     rows = body.strip().splitlines()
     assert rows[0].startswith(
-        "Pseudonym,Review type,Status,Home Office approval,Published,Comes down,Checklist complete"
+        "Pseudonym,Review type,Status,Home Office approval,Published,When it comes down,Checklist complete"
     )
     lesley = next(row for row in rows if row.startswith("Lesley,"))
     morgan = next(row for row in rows if row.startswith("Morgan,"))

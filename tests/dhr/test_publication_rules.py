@@ -315,7 +315,7 @@ def test_edit_screen_shows_when_the_review_comes_down(admin_client, index):
     with time_machine.travel(datetime.datetime(2025, 4, 1, 12, tzinfo=datetime.UTC), tick=False):
         response = admin_client.get(f"/admin/pages/{review.pk}/edit/")
     text = html_text(response)
-    assert "Published: online until the end of 2 March 2026." in text
+    assert "Published. Comes down at the end of 2 March 2026." in text
     # Editors cannot type an expiry for a review: it is worked out on publish.
     assert 'name="expire_at"' not in text
     assert 'name="go_live_at"' in text
