@@ -6,7 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core import document_protection
+from core import document_protection, moderation_panel
 from core import wagtail_document_internals as document_internals
 from core.visibility import Verdict, document_verdict, verdict
 
@@ -68,3 +68,6 @@ def refuse_deleting_documents_pages_use():
             name="csp_document_delete_multiple",
         ),
     ]
+
+
+hooks.register("construct_homepage_panels", moderation_panel.use_moderation_panel)
