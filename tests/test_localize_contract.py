@@ -52,7 +52,7 @@ def test_the_translation_editor_checks_publish_permission_and_keeps_its_template
 def test_translation_buttons_are_gated_while_there_is_no_second_locale():
     from wagtail import hooks
 
-    for name, (buttons, replacement) in localize_internals.BUTTON_HOOKS.items():
+    for name, (buttons, _replacement) in localize_internals.BUTTON_HOOKS.items():
         registered = hooks.get_hooks(name)
         assert buttons not in registered, name
         assert any(getattr(fn, "wrapped", None) is buttons for fn in registered), name
