@@ -41,6 +41,11 @@ def test_explorer_rows_offer_what_wagtail_localize_offers(client, home_page, sit
     assert page.count("Translate this page") == 1 + 1  # Alex's row, and the section's own header
     assert offered[synced.pk][0][1].replace("&", "&amp;") in page
 
+    # Searching the section lists the same buttons.
+    found = client.get(f"/admin/pages/{index.pk}/?q=Alex")
+    assert found.status_code == 200
+    assert "Translate this page" in found.content.decode()
+
 
 def test_explorer_rows_offer_no_translation_in_england(client, home_page):
     index = make_index(home_page)

@@ -13,14 +13,16 @@ from tests.dhr.builders import add_busy_reviews, make_document, make_index, make
 from tests.helpers import get_with_query_count
 from tests.welsh import log_in_as, offer_welsh, welsh_home
 
-# docs/performance.md lists what each page's queries are. The explorer and the dashboard
-# are the busiest; most of what they ask is Wagtail's own, once per page.
+# The most each page needs today, Editors or Moderators, England or Wales. The aim is 30:
+# the reports and the forms listing are well within it; the explorer and the dashboard are
+# not, and docs/performance.md lists what their queries are (Wagtail's own sidebar, page
+# header and panels, once per page). These hold the line.
 BUDGET = {
-    "DHR section in the explorer": 45,
-    "home page in the explorer": 45,
+    "DHR section in the explorer": 43,
+    "home page in the explorer": 41,
     "DHR publication report": 30,
     "content review report": 30,
-    "dashboard": 45,
+    "dashboard": 35,
     "forms": 30,
 }
 GROUPS = ["Editors", "Moderators"]
