@@ -97,6 +97,10 @@ bench-throughput: messages ## Requests/s side by side: static nginx, edge cache,
 bench-render: messages ## Median and p95 uncached render time of each page type with 500 reviews
 	$(BIN)/python bench/render.py
 
+.PHONY: bench-admin
+bench-admin: messages ## Median time and SQL queries of the everyday admin pages with 500 reviews (NATION=wales too)
+	$(BIN)/python bench/admin.py --nation $(NATION)
+
 .PHONY: check-two-instances
 check-two-instances: messages ## Two gunicorn instances sharing PostgreSQL and Redis stay in step
 	bench/two_instances.sh

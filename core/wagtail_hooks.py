@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core import document_listing, document_protection, editor_guide
+from core import document_listing, document_protection, editor_guide, moderation_panel
 from core import wagtail_document_internals as document_internals
 from core.visibility import Verdict, document_verdict, verdict
 
@@ -115,3 +115,6 @@ def admin_css():
 @hooks.register("insert_global_admin_js")
 def admin_js():
     return format_html('<script src="{}" defer></script>', static("core/admin.js"))
+
+
+hooks.register("construct_homepage_panels", moderation_panel.use_moderation_panel)

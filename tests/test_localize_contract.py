@@ -52,7 +52,30 @@ def test_the_translation_editor_checks_publish_permission_and_keeps_its_template
 def test_translation_buttons_are_gated_while_there_is_no_second_locale():
     from wagtail import hooks
 
-    for name, buttons in localize_internals.BUTTON_HOOKS.items():
+    for name, (buttons, _replacement) in localize_internals.BUTTON_HOOKS.items():
         registered = hooks.get_hooks(name)
         assert buttons not in registered, name
         assert any(getattr(fn, "wrapped", None) is buttons for fn in registered), name
+
+
+def test_the_explorer_buttons_copy_wagtail_localizes():
+    """explorer_translation_buttons gives what page_listing_more_buttons gives, from the
+    explorer's annotations: the same question, labels, icons, order and addresses."""
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    source = inspect.getsource(localize_hooks.page_listing_more_buttons)
+    for expected in [
+        f'user.has_perm("{localize_internals.SUBMIT_PERMISSION}")',
+        "page.get_translations(inclusive=True)",
+        ".exclude(alias_of__isnull=False)",
+        "TranslationSource.objects.get_for_instance_or_none(page)",
+        "source.translations.filter(enabled=True).exists()",
+        f'_("{localize_internals.TRANSLATE_LABEL}")',
+        f'_("{localize_internals.SYNC_LABEL}"), url, priority={localize_internals.BUTTON_PRIORITY}, '
+        f'icon_name="{localize_internals.SYNC_ICON}"',
+        f'icon_name="{localize_internals.TRANSLATE_ICON}"',
+        '"wagtail_localize:submit_page_translation"',
+        "args=[page.alias_of_id or page.id]",
+        '"wagtail_localize:update_translations", args=[source.id]',
+    ]:
+        assert expected in " ".join(source.split()), expected

@@ -17,6 +17,7 @@ from wagtail.url_routing import RouteResult
 
 from core import search_text, visibility
 from core.blocks import DocumentListBlock
+from core.page_permissions import PagePermissions
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -123,6 +124,17 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = [*kwargs["update_fields"], "live", "has_unpublished_changes"]
         return super().save(*args, **kwargs)
+
+    def permissions_for_user(self, user):
+        return PagePermissions(user, self)
+
+    @property
+    def current_workflow_task(self):
+        # Wagtail's reads the task's own row (``task.specific``) again for every page in
+        # moderation, e.g. for each row of the explorer; the deferred form reads nothing
+        # until a field of the task's own type is used (a group approval task has none).
+        state = self.current_workflow_task_state
+        return state.task.specific_deferred if state else None
 
     def _is_placeholder(self):
         source_locale_id = (

@@ -129,3 +129,25 @@ def make_many_live_reviews(index, count, shared_documents):
         ]
     )
     return reviews
+
+
+def add_busy_reviews(index, count, documents, editor, welsh=None):
+    """``count`` live reviews; every tenth waiting for a moderator, every tenth (another
+    one) with a publish scheduled, with Welsh every tenth (a third one) translated; all due
+    for their content review."""
+    from wagtail.models import WorkflowPage
+
+    from tests.welsh import translate
+
+    workflow = WorkflowPage.objects.get(page=index).workflow
+    for number, review in enumerate(make_many_live_reviews(index, count, documents)):
+        if number % 10 == 0:
+            review.save_revision(user=editor)
+            workflow.start(review, editor)
+        elif number % 10 == 3:
+            review.save_revision(
+                user=editor, approved_go_live_at=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
+            )
+        elif number % 10 == 6 and welsh is not None:
+            translate(review, welsh, publish=False)
+    ReviewPage.objects.update(next_review_due=datetime.date(2020, 1, 1))

@@ -1,21 +1,40 @@
 """An editor's everyday admin pages cost the same number of SQL queries whether the DHR
-section holds 5 reviews or 500: nothing is looked up once per row."""
+section holds 5 reviews or 500: nothing is looked up once per row. Measured as the least
+privileged users who reach them (Editors and Moderators), in England (one locale) and in
+Wales (Welsh on, some reviews translated), with a share of the reviews waiting for a
+moderator, scheduled, and due for their content review, so every kind of row is on the
+first page of each listing in both cases."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
-from tests.dhr.builders import make_document, make_index, make_many_live_reviews, make_request_form
+from tests.dhr.builders import add_busy_reviews, make_document, make_index, make_request_form
 from tests.helpers import get_with_query_count
-from tests.welsh import log_in_as
+from tests.welsh import log_in_as, offer_welsh, welsh_home
 
-# What the busiest of them (the explorer and the dashboard with its panels, each just
-# under 40, most of it Wagtail's own) needs today. The aim is 30; this holds the line.
-BUDGET = 40
+# The most each page needs today, Editors or Moderators, England or Wales. The aim is 30:
+# the reports and the forms listing are well within it; the explorer and the dashboard are
+# not, and docs/performance.md lists what their queries are (Wagtail's own sidebar, page
+# header and panels, once per page). These hold the line.
+BUDGET = {
+    "DHR section in the explorer": 43,
+    "home page in the explorer": 41,
+    "DHR publication report": 30,
+    "content review report": 30,
+    "dashboard": 35,
+    "forms": 30,
+}
+GROUPS = ["Editors", "Moderators"]
 
 
-def admin_pages(index):
+def admin_pages(home, index):
     return {
-        "explorer": reverse("wagtailadmin_explore", args=[index.pk]),
+        # In the section's own order the request form (the first child) stays on the first
+        # page: Wagtail reads each page type on a page in one query, so a page showing
+        # two types costs one query more than a page showing one, whatever the rows.
+        "DHR section in the explorer": reverse("wagtailadmin_explore", args=[index.pk]) + "?ordering=ord",
+        "home page in the explorer": reverse("wagtailadmin_explore", args=[home.pk]),
         "DHR publication report": reverse("dhr_publication_report"),
         "content review report": reverse("content_review_report"),
         "dashboard": reverse("wagtailadmin_home"),
@@ -23,30 +42,35 @@ def admin_pages(index):
     }
 
 
-def counts(client, urls):
+def counts(clients, urls):
     found = {}
-    for name, url in urls.items():
-        get_with_query_count(client, url)  # warm: per-process caches (content types, locales)
-        response, queries = get_with_query_count(client, url)
-        assert response.status_code == 200, name
-        found[name] = queries
+    for group, client in clients.items():
+        for name, url in urls.items():
+            get_with_query_count(client, url)  # warm: per-process caches (content types, locales)
+            response, queries = get_with_query_count(client, url)
+            assert response.status_code == 200, (group, name)
+            found[group, name] = queries
     return found
 
 
-@pytest.mark.parametrize("group", ["Moderators"])
-def test_admin_pages_cost_the_same_for_5_and_500_reviews(client, home_page, site_settings, group):
-    """Measured in England (one locale), the case the budget is for; with Welsh on,
-    wagtail-localize's translation buttons still ask per row (i18n/localize_internals.py)."""
+@pytest.mark.parametrize("nation", ["England", "Wales"])
+def test_admin_pages_cost_the_same_for_5_and_500_reviews(home_page, site_settings, nation):
+    welsh = None
+    if nation == "Wales":
+        welsh = offer_welsh(site_settings)
+        welsh_home(home_page, welsh)
     index = make_index(home_page)
     make_request_form(index)
     documents = [make_document("Shared report")]
-    make_many_live_reviews(index, 5, documents)
-    log_in_as(client, group, "admin-budget")
-    urls = admin_pages(index)
-    few = counts(client, urls)
+    clients = {group: Client() for group in GROUPS}
+    users = {group: log_in_as(client, group, f"budget-{group.lower()}") for group, client in clients.items()}
+    urls = admin_pages(home_page, index)
 
-    make_many_live_reviews(index, 495, documents)
-    many = counts(client, urls)
+    add_busy_reviews(index, 5, documents, users["Editors"], welsh)
+    few = counts(clients, urls)
+    add_busy_reviews(index, 495, documents, users["Editors"], welsh)
+    many = counts(clients, urls)
 
     assert many == few
-    assert max(many.values()) <= BUDGET, many
+    over = {key: queries for key, queries in many.items() if queries > BUDGET[key[1]]}
+    assert not over, over
