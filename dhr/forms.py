@@ -24,6 +24,10 @@ FIELD_ERRORS = {
     "checklist_family_told": _("Confirm the family were told the publication date before publishing."),
     "checklist_documents_anonymised": _("Confirm the documents are anonymised before publishing."),
     "checklist_home_office_approved": _("Confirm Home Office approval was received before publishing."),
+    "identifying_details": _(
+        "List the identifying details to check for, one per line, before publishing: the "
+        "documents and page are checked for each."
+    ),
 }
 
 

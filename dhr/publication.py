@@ -35,6 +35,7 @@ REQUIREMENTS = [
     ("checklist_family_told", _("confirmation that the family were told the publication date")),
     ("checklist_documents_anonymised", _("confirmation that the documents are anonymised")),
     ("checklist_home_office_approved", _("confirmation that Home Office approval was received")),
+    ("identifying_details", _("the identifying details to check for")),
 ]
 
 
@@ -53,7 +54,12 @@ class ReviewNotReadyToPublish(PermissionDenied):
 
 def missing_requirements(review):
     """Field names of the requirements ``review`` does not meet yet, in checklist order."""
-    return [name for name, _label in REQUIREMENTS if not getattr(review, name)]
+    return [name for name, _label in REQUIREMENTS if not _is_met(getattr(review, name))]
+
+
+def _is_met(value):
+    """Ticked, given, or (for the identifying details) more than blank lines."""
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
 def requirement_label(name):
