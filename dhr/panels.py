@@ -18,6 +18,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from dhr.check_panel import DocumentCheckPanel
 from dhr.publication import comes_down_at
 from dhr.visibility import has_come_down
 
@@ -116,6 +117,7 @@ def review_checklist_panels():
         FieldPanel("checklist_documents_anonymised"),
         FieldPanel("checklist_home_office_approved"),
         FieldPanel("identifying_details"),
+        DocumentCheckPanel(heading=_("Identifying details check")),
         FieldPanel("private_notes"),
     ]
 
