@@ -52,10 +52,12 @@ class Finding:
     where: str
 
 
-# A word hyphenated at the end of a line ("Haw-\nworth"); \x02 and U+FFFE are the marks
-# PDF text extraction puts where a line ended in a hyphen.
+# A word hyphenated at the end of a line ("Haw-\north"), or the mark PDF text extraction
+# puts where a line ended in a hyphen (pdfium: U+FFFE, or \x02, with no line break).
 # The pattern starts at the hyphen so that the search can skip quickly to candidates.
-_LINE_END_HYPHEN = re.compile(r"[-\u00ad\u2010\u2011\x02\ufffe](?<=\w.)[ \t]*[\r\n]+\s*(?=\w)")
+_LINE_END_HYPHEN = re.compile(
+    r"(?:[-\u00ad\u2010\u2011](?<=\w.)[ \t]*[\r\n]+\s*|[\x02\ufffe](?<=\w.)\s*)(?=\w)"
+)
 _APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc\u2032`]")
 _NOT_WORD = re.compile(r"[\W_]+")
 

@@ -16,16 +16,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.pdf_inspection import PdfUnreadable, open_structure, read_bytes
+from core.pdf_inspection import DOCUMENT_INFORMATION, PdfUnreadable, open_structure, read_bytes
 
-INFORMATION_NAMES = {
-    "/Author": "Author",
-    "/Title": "Title",
-    "/Subject": "Subject",
-    "/Keywords": "Keywords",
-    "/Creator": "Creator",
-    "/Producer": "Producer",
-}
 DATES = {"/CreationDate", "/ModDate"}
 KEPT_ANNOTATIONS = {"/Link", "/Widget"}
 SCRIPT_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm"}
@@ -91,7 +83,12 @@ def _plain(value):
 def _clean_information(pdf, title, lines):
     information = pdf.trailer.get("/Info")
     before = dict(information.items()) if isinstance(information, pikepdf.Dictionary) else {}
-    for key, value in before.items():
+    known = list(DOCUMENT_INFORMATION)
+    in_order = sorted(
+        before, key=lambda key: (key in DATES, key not in known, known.index(key) if key in known else 0, key)
+    )
+    for key in in_order:
+        value = before[key]
         if key == "/Title":
             old = _plain(value)
             if old and old != title:
@@ -101,7 +98,7 @@ def _clean_information(pdf, title, lines):
                 _("Creation date removed") if key == "/CreationDate" else _("Modification date removed")
             )
         elif _plain(value):
-            name = INFORMATION_NAMES.get(key, key.lstrip("/"))
+            name = DOCUMENT_INFORMATION.get(key, key.lstrip("/"))
             lines.append(_("%(name)s '%(value)s' removed") % {"name": name, "value": _plain(value)})
         else:
             lines.append(_("%(name)s removed") % {"name": key.lstrip("/")})

@@ -41,9 +41,9 @@ SEE_THROUGH = 200
 # pdfium is not safe to call from two threads at once.
 _pdfium_lock = threading.Lock()
 
-DOCUMENT_INFORMATION = {
-    "/Author": "Author",
+DOCUMENT_INFORMATION = {  # in the order editors are told about them
     "/Title": "Title",
+    "/Author": "Author",
     "/Subject": "Subject",
     "/Keywords": "Keywords",
     "/Creator": "Creator",

@@ -23,6 +23,7 @@ def test_parse_details_trims_and_drops_blanks_and_duplicates():
         "Margaret\nHaworth",  # across a line break
         "Margaret Ha-\nworth",  # hyphenated at a line end
         "Margaret Ha\u00ad\r\nworth",  # a soft hyphen at a line end
+        "Margaret Ha\ufffeworth",  # pdfium's mark for a hyphen at a line end
         "Margaret Haworth's family",  # possessive
         "Margaret Haworth\u2019s family",  # possessive, typographic apostrophe
         "(Margaret) Haworth",  # punctuation
