@@ -94,8 +94,15 @@ def refuse_bulk_publish(request, action_type, objects, action):
         revision = page.get_latest_revision() if _is_review(page) else None
         refusal = refusal_for(revision) if revision is not None else None
         if refusal:
-            reasons.append(format_lazy("{title}: {refusal}", title=page.get_admin_display_title(), refusal=refusal))
+            reasons.append(
+                format_lazy("{title}: {refusal}", title=page.get_admin_display_title(), refusal=refusal)
+            )
     if not reasons:
         return None
-    messages.error(request, format_lazy("{none} {reasons}", none=_("No pages were published."), reasons=" ".join(map(str, reasons))))
+    messages.error(
+        request,
+        format_lazy(
+            "{none} {reasons}", none=_("No pages were published."), reasons=" ".join(map(str, reasons))
+        ),
+    )
     return redirect(action.next_url)

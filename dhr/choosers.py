@@ -12,7 +12,6 @@ from wagtail.models import Collection
 
 from dhr.moderation import find_review_collection
 
-
 # Word files and other formats keep tracked changes, comments and authors' names.
 NOT_PDF_MESSAGE = _(
     "Review documents must be PDF files: other formats can keep tracked changes, comments "

@@ -134,7 +134,9 @@ def page_places(review):
             Place(Kind.PAGE_FIELD, rich_text_as_text(item.html_version), where=f"{web_version}, {source}")
         )
         places.append(
-            Place(Kind.PAGE_FIELD, item.document.title, where=str(_("title of %(source)s") % {"source": source}))
+            Place(
+                Kind.PAGE_FIELD, item.document.title, where=str(_("title of %(source)s") % {"source": source})
+            )
         )
     return places
 
@@ -180,7 +182,11 @@ def check_review(review):
         source = document_source(number, item)
         if not is_pdf(item.document):
             check.problems.append(
-                Problem(source, reason=_("%(source)s is not a PDF: review documents must be PDF files.") % {"source": source})
+                Problem(
+                    source,
+                    reason=_("%(source)s is not a PDF: review documents must be PDF files.")
+                    % {"source": source},
+                )
             )
             continue
         try:
@@ -199,7 +205,9 @@ def check_review(review):
             check.problems += [Problem(source, finding) for finding in find_details(details, places)]
     if details:
         this_page = str(_("this page"))
-        check.problems += [Problem(this_page, finding) for finding in find_details(details, page_places(review))]
+        check.problems += [
+            Problem(this_page, finding) for finding in find_details(details, page_places(review))
+        ]
     return check
 
 

@@ -12,9 +12,8 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import format_lazy
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.pdf_cleaning import clean_document

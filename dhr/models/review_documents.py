@@ -30,8 +30,7 @@ class ReviewDocument(Orderable):
         related_name="+",
         verbose_name=_("document"),
         help_text=_(
-            "Choose or upload the anonymised PDF. It can only be downloaded while this review is "
-            "published."
+            "Choose or upload the anonymised PDF. It can only be downloaded while this review is published."
         ),
     )
     kind = models.CharField(
