@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('dhr', '0008_copy_requests'),
-        ('home', '0009_pdf_facts'),
     ]
 
     operations = [
