@@ -84,12 +84,20 @@ def warn_of_identifying_details(request, page):
 
 
 def refuse_bulk_publish(request, action_type, objects, action):
-    """``before_bulk_action``: publishing several pages at once publishes none of them if
-    any is a review that is not ready, and says which and why."""
+    """``before_bulk_action``: publishing several pages at once (with their draft
+    subpages, if asked) publishes none of them if any is a review that is not ready, and
+    says which and why."""
     if action_type != "publish":
         return None
+    from dhr.models import ReviewPage
+
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages += list(ReviewPage.objects.descendant_of(page).not_live())
     reasons = []
-    for page in objects:
+    for page in pages:
         page = page.specific_deferred
         revision = page.get_latest_revision() if _is_review(page) else None
         refusal = refusal_for(revision) if revision is not None else None

@@ -316,3 +316,23 @@ def test_the_edit_screen_says_when_nothing_was_found(client, login, index):
     assert "Nothing found: 4 identifying details looked for in 1 documents" in html
     # The details are in their own field for the editor, and nowhere else on the screen.
     assert html.count("14 Acacia Avenue") == 1
+
+
+def test_bulk_publishing_the_section_with_its_drafts_publishes_nothing(client, login, index):
+    review = draft_with(index, pdf_document(edit(make_pdf([CLEAN]), info={"/Author": "Peter Haworth"})))
+    draft_index = index.get_latest_revision_as_object()
+    draft_index.summary = "A new summary for the section."
+    draft_index.save_revision()
+    login("Moderators")
+
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={index.pk}&next=/admin/",
+        {"include_descendants": "on"},
+        follow=True,
+    )
+
+    text = messages_of(response)
+    assert "No pages were published." in text
+    assert_names_the_place(text, 3, "metadata (Author)")
+    assert_not_live(review)
+    assert index.__class__.objects.get(pk=index.pk).summary != "A new summary for the section."
