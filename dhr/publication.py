@@ -143,13 +143,15 @@ def check_documents(review):
     return check
 
 
-def clean_documents(review):
+def clean_documents(review, source=None):
     """Take out of each of the review's PDFs what a reader does not need (author, XMP,
     comments, embedded files), with the public link text as its only Title; what was
-    removed is kept on the document for editors (``CSPDocument.metadata_removed``)."""
-    with translation.override(page_language(review) if review.locale_id else None):
+    removed is kept on the document for editors (``CSPDocument.metadata_removed``). A
+    translation shares the English review's files, so they keep its English link text."""
+    named_by = source or review
+    with translation.override(page_language(named_by) if named_by.locale_id else None):
         for number, item in document_items(review):
-            title = f"{item.get_kind_display()}: {review.title}"
+            title = f"{item.get_kind_display()}: {named_by.title}"
             try:
                 removed = clean_document(item.document, title)
             except PdfUnreadable as error:
@@ -198,7 +200,7 @@ def prepare_to_save(review, update_fields):
             copy_synchronised_fields(source, review)
         check_ready(review)
         check_documents(review)
-        clean_documents(review)
+        clean_documents(review, source)
         if source is None:
             apply_publication_dates(review, _publication_months(review))
         if update_fields is not None:

@@ -19,8 +19,10 @@ from dhr.moderation import COLLECTION_NAME
 from dhr.publication import ReviewCouldIdentifySomeone
 from home.models import StandardPage
 from tests.dhr.admin_forms import review_form_data
+from tests.dhr.builders import make_index, make_review
 from tests.dhr.checked_documents import draft_with, pdf_document
 from tests.pdfs import edit, make_pdf
+from tests.welsh import offer_welsh, translate, welsh_home
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +171,19 @@ def test_other_pages_may_still_offer_a_word_file(client, login, home_page):
     client.logout()
     assert word.url in client.get(page.url).content.decode()
     assert downloaded(client, word.url) == DOCX
+
+
+def test_a_welsh_translation_leaves_the_shared_files_titled_in_english(client, home_page, site_settings):
+    locale = offer_welsh(site_settings)
+    welsh_home(home_page, locale)
+    index = make_index(home_page)
+    translate(index, locale, title="Adolygiadau dynladdiad domestig", slug="adolygiadau")
+    review = make_review(index, "Lesley")
+
+    welsh = translate(review, locale, summary="Crynodeb o adolygiad Lesley.")
+
+    assert welsh.live
+    item = review.documents.get(kind="overview_report")
+    assert welsh.documents.get(kind="overview_report").document_id == item.document_id
+    served = PdfReader(io.BytesIO(downloaded(client, item.document.url)))
+    assert served.metadata.title == f"Overview report: {review.title}"
