@@ -6,7 +6,8 @@ matches them. It knows no section and never logs, stores or returns a detail's t
 
 Matching ignores case, accents and punctuation, joins words split across line breaks and
 hyphenated at a line end, and accepts possessives ("Haworth's", "Haworths'") and plurals;
-a detail matches only whole words, so "Ann" is not found in "Annual".
+a detail matches only whole words, so "Ann" is not found in "Annual". A date written
+with numbers ("12/03/1980") is also found written out ("12th March 1980", "12 Mawrth 1980").
 """
 
 import re
@@ -76,13 +77,22 @@ def normalise(text: str) -> str:
     return _fold(_LINE_END_HYPHEN.sub("", text))
 
 
-def _variants(text):
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Names where words are often run together: "MargaretHaworth.pdf", a field "VictimName".
+_RUN_TOGETHER = (Kind.FILE_NAME, Kind.EMBEDDED_FILE, Kind.FORM_FIELD)
+
+
+def _variants(place):
     """The normalised text, and, when a line ends in a hyphen, also the reading where the
-    hyphen belongs to the words ("Smith-\\nJones" is "Smith Jones", not "Smithjones")."""
-    joined = normalise(text)
-    if not _LINE_END_HYPHEN.search(text):
-        return (joined,)
-    return joined, _fold(text)
+    hyphen belongs to the words ("Smith-\\nJones" is "Smith Jones", not "Smithjones"); in
+    names such as a file's, also the reading with run-together words apart."""
+    text = place.text
+    variants = [normalise(text)]
+    if _LINE_END_HYPHEN.search(text):
+        variants.append(_fold(text))
+    if place.kind in _RUN_TOGETHER and _CAMEL_CASE.search(text):
+        variants.append(normalise(_CAMEL_CASE.sub(" ", text)))
+    return variants
 
 
 def parse_details(text: str) -> list[str]:
@@ -98,29 +108,69 @@ def parse_details(text: str) -> list[str]:
     return details
 
 
-def _pattern(detail):
-    """``(first word, pattern)``: the first word is looked for first, as plain text, which
-    is much faster than the pattern and rules out most places."""
+MONTHS = [  # English and Welsh names, and the short forms reports use
+    ("january", "jan", "ionawr"),
+    ("february", "feb", "chwefror"),
+    ("march", "mar", "mawrth"),
+    ("april", "apr", "ebrill"),
+    ("may", "mai"),
+    ("june", "jun", "mehefin"),
+    ("july", "jul", "gorffennaf"),
+    ("august", "aug", "awst"),
+    ("september", "sep", "sept", "medi"),
+    ("october", "oct", "hydref"),
+    ("november", "nov", "tachwedd"),
+    ("december", "dec", "rhagfyr"),
+]
+
+
+def _patterns(detail):
+    """``(first word, pattern)`` pairs, any of which finds the detail. The first word is
+    looked for first, as plain text, which is much faster than the pattern and rules out
+    most places."""
     words = normalise(detail).split()
     if not words:
-        return None
+        return []
     # Each word may take a possessive or plural "s" ("Haworth's" folds to "haworths").
     body = " ".join(re.escape(word) + "s?" for word in words)
-    return words[0], re.compile(rf"(?<!\w){body}(?!\w)")
+    return [(words[0], re.compile(rf"(?<!\w){body}(?!\w)")), *_date_patterns(words)]
+
+
+def _date_patterns(words):
+    """A day, month and year ("12/03/1980", "3.3.80") is also found written out: "12 March
+    1980", "12th of Mar 1980", "March 12, 1980", "1980-03-12", "3 Mawrth 1980"."""
+    if len(words) != 3 or not all(word.isdigit() for word in words):
+        return []
+    day, month, year = (int(word) for word in words)
+    if not (1 <= day <= 31 and 1 <= month <= 12 and len(words[2]) in (2, 4)):
+        return []
+    years = rf"(?:{year}|{year % 100:02d})" if len(words[2]) == 4 else rf"(?:(?:19|20)?{year:02d})"
+    days = rf"0?{day}(?:st|nd|rd|th)?"
+    months = "(?:" + "|".join(MONTHS[month - 1]) + ")"
+    pattern = re.compile(
+        rf"(?<!\w)(?:{days} (?:of )?{months} {years}|{months} {days} {years}"
+        rf"|0?{day} 0?{month} {years}|{years} 0?{month} 0?{day})(?!\w)"
+    )
+    return [("", pattern)]
 
 
 def find_details(details: list[str], places: Iterable[Place]) -> list[Finding]:
     """Each detail found in each place: one ``Finding`` per detail, kind, page and where,
     ordered by detail, then by the order of the places."""
-    patterns = [(number, _pattern(detail)) for number, detail in enumerate(details, start=1)]
-    patterns = [(number, pattern) for number, pattern in patterns if pattern is not None]
+    patterns = [
+        (number, first_word, pattern)
+        for number, detail in enumerate(details, start=1)
+        for first_word, pattern in _patterns(detail)
+    ]
     found = {}
     for order, place in enumerate(places):
         if not place.text:
             continue
-        texts = _variants(place.text)
-        for number, (first_word, pattern) in patterns:
-            key = (number, place.kind, place.page, place.where)
+        texts = _variants(place)
+        # Findings carry the plain value, the same whether a place gave a Kind or a string.
+        kind = str(place.kind)
+        for number, first_word, pattern in patterns:
+            key = (number, kind, place.page, place.where)
             if key in found:
                 continue
             if any(first_word in text and pattern.search(text) for text in texts):

@@ -16,7 +16,14 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.pdf_inspection import DOCUMENT_INFORMATION, PdfUnreadable, open_structure, read_bytes
+from core.pdf_inspection import (
+    DOCUMENT_INFORMATION,
+    READ_ERRORS,
+    PdfUnreadable,
+    open_structure,
+    read_bytes,
+    where_label,
+)
 
 DATES = {"/CreationDate", "/ModDate"}
 KEPT_ANNOTATIONS = {"/Link", "/Widget"}
@@ -65,12 +72,13 @@ def _clean(data, title):
         changed |= _clean_attachments(pdf, lines)
         changed |= _clean_scripts(pdf, lines)
         changed |= _show_title(pdf)
+        changed |= pdf.is_encrypted  # an owner password only: saved without it
         if not changed:
             return data, lines, False
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue(), lines, True
-    except (pikepdf.PdfError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     finally:
         pdf.close()
@@ -84,6 +92,7 @@ def _clean_information(pdf, title, lines):
     information = pdf.trailer.get("/Info")
     before = dict(information.items()) if isinstance(information, pikepdf.Dictionary) else {}
     known = list(DOCUMENT_INFORMATION)
+    # Title first, then the entries viewers show, then any others, then the dates.
     in_order = sorted(
         before, key=lambda key: (key in DATES, key not in known, known.index(key) if key in known else 0, key)
     )
@@ -98,10 +107,10 @@ def _clean_information(pdf, title, lines):
                 _("Creation date removed") if key == "/CreationDate" else _("Modification date removed")
             )
         elif _plain(value):
-            name = DOCUMENT_INFORMATION.get(key, key.lstrip("/"))
+            name = where_label(DOCUMENT_INFORMATION.get(key, key.lstrip("/")))
             lines.append(_("%(name)s '%(value)s' removed") % {"name": name, "value": _plain(value)})
         else:
-            lines.append(_("%(name)s removed") % {"name": key.lstrip("/")})
+            lines.append(_("%(name)s removed") % {"name": where_label(key.lstrip("/"))})
     if set(before) == {"/Title"} and _plain(before["/Title"]) == title:
         return False
     pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String(title)))
@@ -117,7 +126,7 @@ def _clean_metadata(pdf, lines):
         lines.append(_("XMP metadata removed"))
         changed = True
     other = 0
-    for obj in pdf.objects:
+    for obj in pdf.objects:  # the catalogue among them
         dictionary = obj.stream_dict if isinstance(obj, pikepdf.Stream) else obj
         if not isinstance(dictionary, pikepdf.Dictionary):
             continue
@@ -125,10 +134,6 @@ def _clean_metadata(pdf, lines):
             if key in dictionary:
                 del dictionary[key]
                 other += 1
-    for key in ("/PieceInfo",):
-        if key in pdf.Root:
-            del pdf.Root[key]
-            other += 1
     if other:
         lines.append(
             ngettext(

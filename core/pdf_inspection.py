@@ -1,10 +1,13 @@
 """Every place in a PDF where a reader or a PDF viewer could see text.
 
 ``places_in_pdf`` lists them for ``core.identifying_details.find_details``: each page's
-text, the document information and XMP metadata, annotations and comments, form fields,
-bookmarks, embedded files, and text still present under a filled box drawn over it (a
-"redaction" that only covers the words). pdfium reads the pages (text, character boxes,
-what is drawn in which order); pikepdf reads the file's structure.
+text, the document information and XMP metadata, annotations and comments, links, form
+fields, bookmarks, embedded files, layer names, and text still present under a filled box
+or a picture drawn over it (a "redaction" that only covers the words; those words stay in
+the page's text too, since search, copying and screen readers still get them). pdfium
+reads the pages (text, what is drawn where and in which order); pikepdf reads the file's
+structure. What it cannot see: words inside pictures (scans without a text layer), and
+annotations' drawn appearance when it differs from their text.
 
 A PDF that cannot be read within fixed limits of size, pages and time raises
 ``PdfUnreadable``: a caller must treat it as not checked, never as clean.
@@ -27,12 +30,15 @@ from core.identifying_details import Kind, Place
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PAGES = 1000
-MAX_SECONDS = 30
+MAX_SECONDS = 30  # for the pages, and again for the rest of the file
 MAX_XMP_BYTES = 4 * 1024 * 1024
 MAX_OUTLINE_ITEMS = 10_000
 MAX_FIELDS = 10_000
-# A character counts as covered when this share of its box lies inside a filled box.
-COVERED_SHARE = 0.6
+MAX_TAGS = 200_000
+# At most this many boxes a page are compared with the text.
+MAX_BOXES = 5000
+# The size, in points, of the squares boxes are filed by.
+GRID = 36
 # A fill this light (each of red, green and blue out of 255) hides nothing on white paper.
 LIGHT = 235
 # A fill this transparent (alpha out of 255) lets the text show through.
@@ -48,11 +54,61 @@ DOCUMENT_INFORMATION = {  # in the order editors are told about them
     "/Keywords": "Keywords",
     "/Creator": "Creator",
     "/Producer": "Producer",
+    "/CreationDate": "CreationDate",
+    "/ModDate": "ModDate",
 }
+
+# What each ``Place.where`` this module gives is called in the active language; any other
+# (a document information entry an application made up, such as "Company") is its name.
+WHERE_LABELS = {
+    "Title": _("Title"),
+    "Author": _("Author"),
+    "Subject": _("Subject"),
+    "Keywords": _("Keywords"),
+    "Creator": _("Creator"),
+    "Producer": _("Producer"),
+    "CreationDate": _("creation date"),
+    "ModDate": _("modification date"),
+    "XMP metadata": _("XMP metadata"),
+    "comment": _("comment"),
+    "comment author": _("comment author"),
+    "comment subject": _("comment subject"),
+    "link": _("link"),
+    "field name": _("field name"),
+    "field label": _("field label"),
+    "field value": _("field value"),
+    "field option": _("field option"),
+    "bookmark": _("bookmark"),
+    "file name": _("file name"),
+    "description": _("description"),
+    "layer name": _("layer name"),
+    "alternative text": _("alternative text"),
+}
+
+
+def where_label(where):
+    """``Place.where`` (and ``Finding.where``) as an editor reads it, in the active language."""
+    return str(WHERE_LABELS.get(where, where))
 
 
 class PdfUnreadable(Exception):
     """The PDF could not be read; the message is safe to show an editor."""
+
+
+# What pikepdf (qpdf), pdfium and reading a damaged file's values can raise.
+READ_ERRORS = (
+    pikepdf.PdfError,
+    pdfium.PdfiumError,
+    RuntimeError,  # qpdf's own (QpdfRuntimeError), and filters pikepdf cannot decode
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+    OverflowError,
+    OSError,
+)
 
 
 def read_bytes(file):
@@ -61,8 +117,11 @@ def read_bytes(file):
     if isinstance(file, bytes | bytearray | memoryview):
         data = bytes(file)
     else:
+        # A Django file that is closed (a document's stored file) is opened here and
+        # closed again; an open one is left open, at its start.
+        opened_here = hasattr(file, "open") and getattr(file, "closed", True)
         try:
-            if hasattr(file, "open") and getattr(file, "closed", True):
+            if opened_here:
                 file.open("rb")
             if hasattr(file, "seek"):
                 file.seek(0)
@@ -70,12 +129,14 @@ def read_bytes(file):
         except (OSError, ValueError) as error:
             raise PdfUnreadable(_("The file could not be opened.")) from error
         finally:
-            if hasattr(file, "seek"):
-                with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if opened_here:
+                    file.close()
+                else:
                     file.seek(0)
     if len(data) > MAX_BYTES:
         raise PdfUnreadable(_("The file is larger than 30 MB, the most that can be checked."))
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    if b"%PDF-" not in data[:1024]:  # viewers allow a little before the header
         raise PdfUnreadable(_("The file is not a PDF."))
     return data
 
@@ -86,11 +147,11 @@ def open_structure(data):
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError as error:
         raise PdfUnreadable(_("The PDF is protected by a password.")) from error
-    except (pikepdf.PdfError, ValueError, RecursionError, OSError) as error:
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     try:
         page_count = len(pdf.pages)
-    except (pikepdf.PdfError, ValueError, RecursionError) as error:
+    except READ_ERRORS as error:
         pdf.close()
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     if page_count > MAX_PAGES:
@@ -102,13 +163,11 @@ def open_structure(data):
 def places_in_pdf(file) -> list[Place]:
     """The places in a PDF given as bytes, a binary file object or a Django ``File``."""
     data = read_bytes(file)
-    deadline = time.monotonic() + MAX_SECONDS
     pdf = open_structure(data)
     try:
-        places = _page_places(data, len(pdf.pages), deadline)
-        places += _structure_places(pdf, deadline)
-    except (pikepdf.PdfError, pdfium.PdfiumError, ValueError, TypeError, KeyError, AttributeError,
-            RecursionError, OSError) as error:  # fmt: skip
+        places = _page_places(data, len(pdf.pages))
+        places += _structure_places(pdf, time.monotonic() + MAX_SECONDS)
+    except READ_ERRORS as error:
         raise PdfUnreadable(_("The PDF is damaged.")) from error
     finally:
         pdf.close()
@@ -131,8 +190,9 @@ def _check_time(deadline):
 # Pages: text, and text under filled boxes (pdfium)
 
 
-def _page_places(data, expected_pages, deadline):
+def _page_places(data, expected_pages):
     with _pdfium_lock:
+        deadline = time.monotonic() + MAX_SECONDS  # not counting the wait for another check
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
@@ -156,27 +216,30 @@ def _page_places(data, expected_pages, deadline):
 def _one_page(page, number):
     textpage = page.get_textpage()
     try:
-        boxes, text_order = _boxes_over_text(page)
-        if not boxes:
-            return [Place(Kind.TEXT, textpage.get_text_range(), page=number)]
-        return _split_covered(textpage, boxes, text_order, number)
+        places = [Place(Kind.TEXT, textpage.get_text_range(), page=number)]
+        boxes, texts = _boxes_over_text(page)
+        if boxes:
+            area = page.get_mediabox()
+            boxes, texts = _on_page(boxes, area), _on_page(texts, area)
+            places += _covered_text(textpage, boxes, texts, number)
+        return places
     finally:
         textpage.close()
 
 
-def _address(handle):
-    return ctypes.cast(handle, ctypes.c_void_p).value
-
-
 def _boxes_over_text(page):
-    """The filled, dark enough, opaque enough boxes drawn over text already on the page, as
-    ``(drawing order, (left, bottom, right, top))``, and the drawing order of each text
-    object. Only boxes drawn on the page itself count (a form's own coordinates differ)."""
-    boxes, text_order, text_bounds = [], {}, []
+    """The boxes that could hide text drawn where text already is, and the text objects,
+    each as ``(drawing order, (left, bottom, right, top))`` on the page. A box is a filled,
+    dark enough, opaque enough path, or a picture (a black image pasted over words hides
+    them just as well; whether a picture is dark is not worth working out, since words
+    under it are in the page's text anyway). Objects inside forms (XObjects) are placed
+    on the page through each form's matrix."""
+    boxes, texts = [], []
+    text_area = None  # the rectangle around all the text drawn so far
     order = 0
-    stack = [(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    stack = [(page, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0, None)]
     while stack:
-        parent, count, get, start = stack.pop()
+        parent, count, get, start, matrix = stack.pop()
         total = count(parent)
         for i in range(start, total):
             handle = get(parent, i)
@@ -185,25 +248,70 @@ def _boxes_over_text(page):
             kind = pdfium_c.FPDFPageObj_GetType(handle)
             order += 1
             if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                text_order[_address(handle)] = order
-                text_bounds.append(_bounds(handle))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and parent is page and _hides(handle):
-                bounds = _bounds(handle)
-                if bounds and any(_overlap(bounds, other) for other in text_bounds if other):
+                bounds = _bounds(handle, matrix)
+                if bounds:
+                    texts.append((order, bounds))
+                    text_area = bounds if text_area is None else _union(text_area, bounds)
+            elif kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE) and text_area:
+                if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not _hides(handle):
+                    continue
+                bounds = _bounds(handle, matrix)
+                if bounds and _overlap(bounds, text_area) and len(boxes) < MAX_BOXES:
                     boxes.append((order, bounds))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and len(stack) < 8:
                 # Finish this container after the form's own objects, in drawing order.
-                stack.append((parent, count, get, i + 1))
-                stack.append((handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, 0))
+                stack.append((parent, count, get, i + 1, matrix))
+                inner = _then(_matrix(handle), matrix)
+                stack.append(
+                    (handle, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, 0, inner)
+                )
                 break
-    return boxes, text_order
+    return boxes, texts
 
 
-def _bounds(handle):
+def _matrix(handle):
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, matrix):
+        return None
+    return matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+
+
+def _then(first, second):
+    """The matrix that applies ``first``, then ``second`` (None: no change)."""
+    if first is None or second is None:
+        return first or second
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _union(a, b):
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _bounds(handle, matrix=None):
+    """An object's bounding rectangle, in the page's space when ``matrix`` places the form
+    it is in."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(handle, left, bottom, right, top):
         return None
-    return left.value, bottom.value, right.value, top.value
+    if matrix is None:
+        return left.value, bottom.value, right.value, top.value
+    a, b, c, d, e, f = matrix
+    corners = [
+        (a * x + c * y + e, b * x + d * y + f)
+        for x in (left.value, right.value)
+        for y in (bottom.value, top.value)
+    ]
+    xs, ys = [x for x, _y in corners], [y for _x, y in corners]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _hides(path):
@@ -222,45 +330,54 @@ def _overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _covered_share(char, box):
-    width, height = char[2] - char[0], char[3] - char[1]
-    if width <= 0 or height <= 0:
-        return 0.0
-    inside_w = min(char[2], box[2]) - max(char[0], box[0])
-    inside_h = min(char[3], box[3]) - max(char[1], box[1])
-    if inside_w <= 0 or inside_h <= 0:
-        return 0.0
-    return (inside_w * inside_h) / (width * height)
+def _on_page(items, area):
+    """Items cut to the page's area (a hostile file may put them anywhere)."""
+    left, bottom, right, top = area
+    cut = []
+    for order, bounds in items:
+        inside = (max(bounds[0], left), max(bounds[1], bottom), min(bounds[2], right), min(bounds[3], top))
+        if inside[0] < inside[2] and inside[1] < inside[3]:
+            cut.append((order, inside))
+    return cut
 
 
-def _split_covered(textpage, boxes, text_order, number):
-    """The page's visible text, and each run of characters under a box drawn after them."""
-    visible, covered_runs, run = [], [], []
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    for index in range(textpage.count_chars()):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index) or 32)
-        covered = False
-        if not char.isspace() and pdfium_c.FPDFText_GetCharBox(textpage, index, left, right, bottom, top):
-            charbox = (left.value, bottom.value, right.value, top.value)
-            drawn = text_order.get(_address(pdfium_c.FPDFText_GetTextObject(textpage, index)), 0)
-            covered = any(
-                order > drawn and _covered_share(charbox, box) >= COVERED_SHARE for order, box in boxes
-            )
+def _grid(items):
+    """``(order, bounds)`` items by the ``GRID``-point squares they reach."""
+    cells = {}
+    for item in items:
+        left, bottom, right, top = item[1]
+        for x in range(int(left // GRID), int(right // GRID) + 1):
+            for y in range(int(bottom // GRID), int(top // GRID) + 1):
+                cells.setdefault((x, y), []).append(item)
+    return cells
+
+
+def _covered_text(textpage, boxes, texts, number):
+    """The text under each box drawn after it. pdfium gives the characters a rectangle
+    touches, so the box is first shrunk a little to leave out its neighbours' edges; a box
+    drawn before all the text it touches (a shaded background) covers nothing."""
+    text_cells = _grid(texts)
+    places = []
+    for order, (left, bottom, right, top) in boxes:
+        inset_x = min(2.0, (right - left) * 0.1)
+        inset_y = (top - bottom) * 0.25
+        inner = (left + inset_x, bottom + inset_y, right - inset_x, top - inset_y)
+        if not _drawn_over_text(order, inner, text_cells):
+            continue
+        covered = textpage.get_text_bounded(*inner).strip()
         if covered:
-            run.append(char)
-            visible.append(" ")
-        else:
-            if run and not char.isspace():
-                covered_runs.append("".join(run))
-                run = []
-            elif run:
-                run.append(char)
-            visible.append(char)
-    if run:
-        covered_runs.append("".join(run))
-    places = [Place(Kind.TEXT, "".join(visible), page=number)]
-    places += [Place(Kind.UNDER_BOX, text.strip(), page=number) for text in covered_runs if text.strip()]
+            places.append(Place(Kind.UNDER_BOX, covered, page=number))
     return places
+
+
+def _drawn_over_text(order, bounds, text_cells):
+    left, bottom, right, top = bounds
+    for x in range(int(left // GRID), int(right // GRID) + 1):
+        for y in range(int(bottom // GRID), int(top // GRID) + 1):
+            for text_order, text_bounds in text_cells.get((x, y), ()):
+                if text_order < order and _overlap(bounds, text_bounds):
+                    return True
+    return False
 
 
 # Structure: document information, XMP, annotations, fields, bookmarks, files (pikepdf)
@@ -315,6 +432,8 @@ def _structure_places(pdf, deadline):
     places += _field_places(pdf, widget_pages)
     places += _bookmark_places(pdf)
     places += _attachment_places(pdf)
+    places += _layer_places(pdf)
+    places += _tag_places(pdf, deadline)
     return [place for place in places if place.text.strip()]
 
 
@@ -441,4 +560,57 @@ def _attachment_places(pdf):
         return places
     for name, spec in pikepdf.NameTree(names.EmbeddedFiles).items():
         places += _file_spec_places(spec, name=name)
+    return places
+
+
+def _layer_places(pdf):
+    """Layers' names, which viewers list in a panel (optional content groups)."""
+    properties = pdf.Root.get("/OCProperties")
+    if not isinstance(properties, pikepdf.Dictionary):
+        return []
+    groups = properties.get("/OCGs")
+    if not isinstance(groups, pikepdf.Array):
+        return []
+    return [
+        Place(Kind.METADATA, _text(group.get("/Name")), where="layer name")
+        for group in list(groups)[:MAX_FIELDS]
+        if isinstance(group, pikepdf.Dictionary)
+    ]
+
+
+TAG_TEXT = ("/Alt", "/ActualText", "/E", "/T")
+
+
+def _tag_places(pdf, deadline):
+    """What screen readers read from the tags instead of, or besides, the page: a
+    picture's alternative text, a replacement text, an abbreviation's expansion, a title."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if not isinstance(root, pikepdf.Dictionary):
+        return []
+    pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+    places, stack, seen, steps = [], [(root.get("/K"), None)], set(), 0
+    while stack and steps < MAX_TAGS:
+        steps += 1
+        if steps % 1000 == 0:
+            _check_time(deadline)
+        element, page = stack.pop()
+        if isinstance(element, pikepdf.Array):
+            if element.is_indirect:
+                if element.objgen in seen:
+                    continue
+                seen.add(element.objgen)
+            stack += [(kid, page) for kid in element]
+            continue
+        if not isinstance(element, pikepdf.Dictionary):
+            continue  # a marked-content number: the text itself is on the page
+        if element.is_indirect:
+            if element.objgen in seen:
+                continue
+            seen.add(element.objgen)
+        on_page = element.get("/Pg")
+        if isinstance(on_page, pikepdf.Dictionary) and on_page.is_indirect:
+            page = pages.get(on_page.objgen, page)
+        texts = [_text(element.get(key)) for key in TAG_TEXT]
+        places += [Place(Kind.TEXT, text, page=page, where="alternative text") for text in texts if text]
+        stack.append((element.get("/K"), page))
     return places

@@ -8,9 +8,12 @@ import pikepdf
 from fpdf import FPDF
 
 
-def make_pdf(pages, *, boxed=None, box_colour=(0, 0, 0), tagged=False, font_size=11, width=None):
+def make_pdf(
+    pages, *, boxed=None, box_colour=(0, 0, 0), box_image=False, tagged=False, font_size=11, width=None
+):
     """A PDF with one page per string in ``pages``. ``boxed``: a line written at the foot of
-    the last page with a filled box of ``box_colour`` drawn over it afterwards. ``tagged``:
+    the last page with a filled box of ``box_colour`` drawn over it afterwards (a picture
+    of that colour with ``box_image``). ``tagged``:
     mark the file as tagged with a language, as an accessible export does. ``width``: the
     width of the text column in mm (a narrow one wraps lines)."""
     pdf = FPDF(format="A4")
@@ -25,8 +28,14 @@ def make_pdf(pages, *, boxed=None, box_colour=(0, 0, 0), tagged=False, font_size
         if boxed and number == len(pages) - 1:
             pdf.set_font("Helvetica", size=12)
             pdf.text(30, 250, boxed)
-            pdf.set_fill_color(*box_colour)
-            pdf.rect(28, 245, pdf.get_string_width(boxed) + 4, 7, style="F")
+            width_mm = pdf.get_string_width(boxed) + 4
+            if box_image:
+                from PIL import Image
+
+                pdf.image(Image.new("RGB", (40, 8), box_colour), x=28, y=245, w=width_mm, h=7)
+            else:
+                pdf.set_fill_color(*box_colour)
+                pdf.rect(28, 245, width_mm, 7, style="F")
     data = bytes(pdf.output())
     if tagged:
         data = edit(data, tag=True)
@@ -141,3 +150,24 @@ def _add_annotation(page, annotation):
     if "/Annots" not in page.obj:
         page.obj.Annots = pikepdf.Array()
     page.obj.Annots.append(annotation)
+
+
+def in_a_form(data, matrix="0.5 0 0 0.5 100 100"):
+    """``data`` with each page's content moved into a form XObject drawn through
+    ``matrix``, as PDF tools that stamp or impose pages do."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            streams = [contents] if isinstance(contents, pikepdf.Stream) else list(contents)
+            form = pdf.make_stream(
+                b"\n".join(stream.read_bytes() for stream in streams),
+                Type=pikepdf.Name.XObject,
+                Subtype=pikepdf.Name.Form,
+                BBox=page.mediabox,
+                Resources=page.obj.Resources,
+            )
+            page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fx=form))
+            page.obj.Contents = pdf.make_stream(f"q {matrix} cm /Fx Do Q".encode())
+        out = io.BytesIO()
+        pdf.save(out)
+    return out.getvalue()

@@ -47,6 +47,19 @@ def test_hyphenated_names_still_match_when_split_at_a_line_end():
     assert found("Smith-Jones", "Smith Jones")
 
 
+def test_run_together_words_in_a_file_name_are_read_apart():
+    places = [Place(Kind.FILE_NAME, "DHR_MargaretHaworth_v2.pdf", where="file name")]
+    assert find_details(["Margaret Haworth"], places) == [Finding(1, Kind.FILE_NAME, None, "file name")]
+    # Not in running text, where "McDonald" must not be read as "Mc Donald".
+    assert not found("Donald", "Agencies met at McDonald House")
+
+
+def test_a_kind_given_as_its_value_is_the_same_kind():
+    places = [Place(Kind.TEXT, "Margaret Haworth", page=2), Place("text", "Margaret Haworth", page=2)]
+    assert find_details(["Margaret Haworth"], places) == [Finding(1, Kind.TEXT, 2, "")]
+    assert find_details(["x"], [Place("file name", "aXy.pdf")]) == []
+
+
 def test_whole_words_only():
     assert not found("Ann", "Annual report 2024")
     assert not found("Ann", "Joanna")
@@ -61,6 +74,22 @@ def test_addresses_and_dates_ignore_punctuation_and_line_breaks():
     assert found("12/03/1980", "born 12.03.1980")
     assert found("12/03/1980", "born 12-03-1980")
     assert not found("12/03/1980", "born 12/03/1981")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12 March 1980", "12th of March, 1980", "March 12, 1980", "12 Mar 80", "1980-03-12", "12 Mawrth 1980"],
+)
+def test_a_date_of_birth_is_found_written_out(text):
+    assert found("12/03/1980", f"She was born on {text} in Leeds.")
+    assert found("3.3.1980", text.replace("12", "3"))
+
+
+@pytest.mark.parametrize(
+    "text", ["12 April 1980", "March 1980", "13 March 1980", "112 March 1980", "12 03 1981"]
+)
+def test_other_dates_are_not_the_date_of_birth(text):
+    assert not found("12/03/1980", text)
 
 
 def test_normalise():

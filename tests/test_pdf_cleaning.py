@@ -94,6 +94,14 @@ def test_cleaning_twice_removes_nothing_more():
     assert again == cleaned
 
 
+def test_cleaning_removes_an_owner_password():
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(make_pdf(PAGES))) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(user="", owner="secret"))
+    cleaned, _lines = clean_pdf(out.getvalue(), "Overview report")
+    assert not PdfReader(io.BytesIO(cleaned)).is_encrypted
+
+
 def test_a_broken_pdf_cannot_be_cleaned():
     with pytest.raises(PdfUnreadable):
         clean_pdf(b"%PDF-1.4 nothing here", "Report")

@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 
 from core.identifying_details import Finding, Kind, find_details
 from core.pdf_inspection import MAX_PAGES, PdfUnreadable, places_in_document, places_in_pdf
-from tests.pdfs import edit, make_pdf
+from tests.pdfs import edit, in_a_form, make_pdf
 
 DETAILS = ["Margaret Haworth", "14 Acacia Avenue"]
 CLEAN_PAGES = ["The panel met six times.", "Agencies shared what they knew.", "Recommendations follow."]
@@ -109,9 +109,85 @@ def test_embedded_files_and_files_attached_to_a_page_are_read():
     assert kinds(data) == {(Kind.EMBEDDED_FILE, 1, "file name")}
 
 
-def test_text_under_a_black_box_is_found_under_a_box_not_as_visible_text():
+def test_layer_names_are_read():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES))) as pdf:
+        layer = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Haworth notes"))
+        )
+        pdf.Root.OCProperties = pikepdf.Dictionary(OCGs=[layer], D=pikepdf.Dictionary(ON=[layer]))
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue(), ["Haworth"]) == {(Kind.METADATA, None, "layer name")}
+
+
+def test_alternative_text_in_the_tags_is_read_with_its_page():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES, tagged=True))) as pdf:
+        figure = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.StructElem,
+                S=pikepdf.Name.Figure,
+                Alt=pikepdf.String("Photograph of Margaret Haworth"),
+                Pg=pdf.pages[1].obj,
+                K=0,
+            )
+        )
+        document = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Document, K=[figure])
+        )
+        figure.P = document
+        pdf.Root.StructTreeRoot.K = document
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue()) == {(Kind.TEXT, 2, "alternative text")}
+
+
+def test_tags_that_loop_do_not_hang():
+    with pikepdf.open(io.BytesIO(make_pdf(CLEAN_PAGES, tagged=True))) as pdf:
+        kids = pdf.make_indirect(pikepdf.Array())
+        element = pdf.make_indirect(
+            pikepdf.Dictionary(S=pikepdf.Name.Figure, Alt=pikepdf.String("Margaret Haworth"), K=kids)
+        )
+        kids.append(element)
+        kids.append(kids)
+        pdf.Root.StructTreeRoot.K = element
+        out = io.BytesIO()
+        pdf.save(out)
+    assert kinds(out.getvalue()) == {(Kind.TEXT, None, "alternative text")}
+
+
+def test_text_under_a_black_box_is_found_under_a_box():
+    # Still in the text too: copied, searched and read aloud by screen readers.
     data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth")
-    assert findings(data) == [Finding(1, Kind.UNDER_BOX, 3, "")]
+    assert findings(data) == [Finding(1, Kind.TEXT, 3, ""), Finding(1, Kind.UNDER_BOX, 3, "")]
+    under = [place for place in places_in_pdf(data) if place.kind == Kind.UNDER_BOX]
+    assert [place.text for place in under] == ["Margaret Haworth"]
+
+
+def test_text_under_a_black_picture_is_found_under_a_box():
+    data = make_pdf(CLEAN_PAGES, boxed="Margaret Haworth", box_image=True)
+    assert Finding(1, Kind.UNDER_BOX, 3, "") in findings(data)
+
+
+def test_a_box_inside_a_form_is_placed_through_the_form_matrix():
+    # Scaled to half and moved: without the matrix the box would miss the words.
+    data = in_a_form(make_pdf(CLEAN_PAGES, boxed="Margaret Haworth"))
+    under = [place for place in places_in_pdf(data) if place.kind == Kind.UNDER_BOX]
+    assert [(place.page, place.text) for place in under] == [(3, "Margaret Haworth")]
+
+
+def test_only_the_covered_line_is_under_the_box():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_margins(20, 20, 20)
+    pdf.set_font("Helvetica", size=12)
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(0, 6, "The line above it\nMargaret Haworth\nThe line below it")
+    pdf.set_fill_color(0, 0, 0)
+    pdf.rect(19, 26, 60, 6, style="F")
+    under = [place.text for place in places_in_pdf(bytes(pdf.output())) if place.kind == Kind.UNDER_BOX]
+    assert under == ["Margaret Haworth"]
 
 
 def test_a_box_drawn_under_text_or_a_white_box_is_not_a_redaction():
@@ -148,7 +224,7 @@ def test_the_same_document_without_the_detail_has_no_findings():
         comment={"/Contents": "the victim"},
         bookmark="Appendix",
     )
-    assert len(findings(with_detail)) == 5
+    assert len(findings(with_detail)) == 6
     assert findings(without) == []
 
 
@@ -159,8 +235,11 @@ def test_places_in_a_document_include_its_file_name(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     document = CSPDocument(title="Overview report")
     document.file.save("margaret-haworth-overview.pdf", ContentFile(make_pdf(CLEAN_PAGES)), save=False)
+    document.save()
+    document = CSPDocument.objects.get(pk=document.pk)  # its file closed, as when stored
     found = find_details(DETAILS, places_in_document(document))
     assert found == [Finding(1, Kind.FILE_NAME, None, "file name")]
+    assert document.file.closed
     csv = CSPDocument(title="Data")
     csv.file.save("figures.csv", ContentFile(b"Margaret Haworth,1\n"), save=False)
     assert [place.kind for place in places_in_document(csv)] == [Kind.FILE_NAME]
@@ -191,6 +270,19 @@ def test_a_password_protected_pdf_is_unreadable():
         pdf.save(out, encryption=pikepdf.Encryption(user="secret", owner="secret"))
     with pytest.raises(PdfUnreadable, match="password"):
         places_in_pdf(out.getvalue())
+
+
+def test_a_pdf_with_only_an_owner_password_opens_in_any_viewer_so_it_is_read():
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(make_pdf(["Margaret Haworth"]))) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(user="", owner="secret"))
+    assert findings(out.getvalue()) == [Finding(1, Kind.TEXT, 1, "")]
+
+
+def test_a_pdf_that_takes_too_long_is_unreadable(monkeypatch):
+    monkeypatch.setattr("core.pdf_inspection.MAX_SECONDS", -1)
+    with pytest.raises(PdfUnreadable, match="too long"):
+        places_in_pdf(make_pdf(CLEAN_PAGES))
 
 
 def test_too_many_pages_is_unreadable():
