@@ -78,7 +78,7 @@ def warn_of_identifying_details(request, page):
     if any(request.POST.get(name) for name in SUBMIT_ACTIONS):
         return None  # warn_if_submitted_incomplete says it all
     check = check_review(page.get_latest_revision_as_object())
-    if check.problems:
+    if check.details_listed and check.problems:  # no list yet: said when it is sent or published
         messages.warning(request, summary_for_editors(check))
     return None
 

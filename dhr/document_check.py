@@ -177,6 +177,16 @@ def check_review(review):
     identifying details; the details are read from the review and never kept."""
     details = parse_details(review.identifying_details or "")
     check = Check(details_listed=len(details))
+    if not details:
+        check.problems.append(
+            Problem(
+                str(_("this page")),
+                reason=_(
+                    "No identifying details are listed: list them on the 'Before publishing' tab, "
+                    "one per line, so the documents and page can be checked for each."
+                ),
+            )
+        )
     items = document_items(review)
     for number, item in items:
         source = document_source(number, item)

@@ -336,3 +336,15 @@ def test_bulk_publishing_the_section_with_its_drafts_publishes_nothing(client, l
     assert_names_the_place(text, 3, "metadata (Author)")
     assert_not_live(review)
     assert index.__class__.objects.get(pk=index.pk).summary != "A new summary for the section."
+
+
+def test_a_list_with_nothing_to_look_for_cannot_be_published(index):
+    review = draft_with(index, pdf_document(make_pdf([CLEAN])))
+    draft = review.get_latest_revision_as_object()
+    draft.identifying_details = "---\n..."
+
+    with pytest.raises(ReviewCouldIdentifySomeone) as raised:
+        draft.save_revision().publish()
+
+    assert "No identifying details are listed" in str(raised.value)
+    assert_not_live(review)
