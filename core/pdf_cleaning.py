@@ -9,7 +9,10 @@ revisions of an edited file and anything no longer referenced. Editors are told 
 removed, one line an item.
 """
 
+import contextlib
 import io
+import logging
+import os
 
 import pikepdf
 from django.core.files.base import ContentFile
@@ -24,6 +27,8 @@ from core.pdf_inspection import (
     read_bytes,
     where_label,
 )
+
+logger = logging.getLogger(__name__)
 
 DATES = {"/CreationDate", "/ModDate"}
 KEPT_ANNOTATIONS = {"/Link", "/Widget"}
@@ -45,20 +50,40 @@ def clean_document(document, title: str) -> list[str]:
     cleaned, lines, changed = _clean(read_bytes(document.file), title)
     if not changed:
         return lines
-    name, storage = document.file.name, document.file.storage
+    storage, name = document.file.storage, document.file.name
     document.file.close()
-    storage.delete(name)
-    saved_name = storage.save(name, ContentFile(cleaned))
-    document.file.name = saved_name
+    # A new FieldFile: the closed one would not reopen under another name.
+    document.file = _replace_stored_file(storage, name, cleaned)
     document.file_size = len(cleaned)
     document._set_file_hash()
     document.metadata_removed = list(dict.fromkeys([*document.metadata_removed, *lines]))
     fields = ["file", "file_size", "file_hash", "metadata_removed"]
+    if hasattr(document, "read_accessibility_facts"):
+        # The file now has a title; its tags and language were kept.
+        document.read_accessibility_facts()
+        fields += ["pdf_tagged", "pdf_has_title", "pdf_language"]
     if document.pk:
         document.save(update_fields=fields)
     else:
         document.save()
     return lines
+
+
+def _replace_stored_file(storage, name, data):
+    """Store ``data`` under ``name`` in place of the file there; returns the name it is
+    stored under. The cleaned copy is saved before the original is deleted, so a storage
+    failure part-way leaves a file (the original, or the cleaned copy), never none."""
+    root, extension = os.path.splitext(name)
+    spare = storage.save(f"{root}-cleaned{extension}", ContentFile(data))
+    try:
+        storage.delete(name)
+        stored = storage.save(name, ContentFile(data))
+    except Exception:
+        logger.exception("Could not replace a document's file with its cleaned copy; keeping the copy")
+        return spare
+    with contextlib.suppress(Exception):
+        storage.delete(spare)
+    return stored
 
 
 def _clean(data, title):

@@ -10,11 +10,13 @@
   ``dhr.publication`` stays the last line of defence for every route.)
 """
 
+from django.shortcuts import redirect
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 
 from core.workflow_actions import refuse
+from dhr.document_check import check_review, summary_for_editors
 from dhr.publication import refusal_for
 
 SUBMIT_ACTIONS = ("action-submit", "action-restart-workflow")
@@ -65,3 +67,50 @@ def refuse_incomplete_approval(request, page, action_name, task_state):
     return refuse(
         request, page, format_lazy("{refusal} {not_approved}", refusal=refusal, not_approved=not_approved)
     )
+
+
+def warn_of_identifying_details(request, page):
+    """``after_create_page`` / ``after_edit_page``: a draft saved with an identifying detail
+    still in it (or a document that cannot be checked) is saved, and the editor is told
+    where, so it can be put right before anyone tries to publish it."""
+    if request.method != "POST" or not _is_review(page):
+        return None
+    if any(request.POST.get(name) for name in SUBMIT_ACTIONS):
+        return None  # warn_if_submitted_incomplete says it all
+    check = check_review(page.get_latest_revision_as_object())
+    if check.details_listed and check.problems:  # no list yet: said when it is sent or published
+        messages.warning(request, summary_for_editors(check))
+    return None
+
+
+def refuse_bulk_publish(request, action_type, objects, action):
+    """``before_bulk_action``: publishing several pages at once (with their draft
+    subpages, if asked) publishes none of them if any is a review that is not ready, and
+    says which and why."""
+    if action_type != "publish":
+        return None
+    from dhr.models import ReviewPage
+
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages += list(ReviewPage.objects.descendant_of(page).not_live())
+    reasons = []
+    for page in pages:
+        page = page.specific_deferred
+        revision = page.get_latest_revision() if _is_review(page) else None
+        refusal = refusal_for(revision) if revision is not None else None
+        if refusal:
+            reasons.append(
+                format_lazy("{title}: {refusal}", title=page.get_admin_display_title(), refusal=refusal)
+            )
+    if not reasons:
+        return None
+    messages.error(
+        request,
+        format_lazy(
+            "{none} {reasons}", none=_("No pages were published."), reasons=" ".join(map(str, reasons))
+        ),
+    )
+    return redirect(action.next_url)

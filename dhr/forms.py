@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from dhr.document_check import PAGE_FIELDS, check_review
 from dhr.publication import (
     REQUIREMENTS,
     comes_down_at,
@@ -24,6 +25,10 @@ FIELD_ERRORS = {
     "checklist_family_told": _("Confirm the family were told the publication date before publishing."),
     "checklist_documents_anonymised": _("Confirm the documents are anonymised before publishing."),
     "checklist_home_office_approved": _("Confirm Home Office approval was received before publishing."),
+    "identifying_details": _(
+        "List the identifying details to check for, one per line, before publishing: the "
+        "documents and page are checked for each."
+    ),
 }
 
 
@@ -90,6 +95,19 @@ class ReviewPageForm(WagtailAdminPageForm):
             if not_shown:
                 self.add_error(None, missing_message(not_shown))
             return cleaned_data
+        check = check_review(self._probe())
+        if not check.passed:
+            self.add_error(None, _("This review cannot be published while it could identify someone:"))
+            for problem in check.problems:
+                self.add_error(None, str(problem))
+            self.add_error(
+                None,
+                _(
+                    "Remove each one from the document or field named, or upload a corrected PDF, "
+                    "then publish again. The review has not been published."
+                ),
+            )
+            return cleaned_data
         now = timezone.now()
         months = self._publication_months()
         ends = comes_down_at(probe, months, now)
@@ -107,6 +125,40 @@ class ReviewPageForm(WagtailAdminPageForm):
             cleaned_data["publication_date"] = publication_date_for(probe, now)
         self.instance.expire_at = ends
         return cleaned_data
+
+    def _probe(self):
+        """The review as publishing this form would make it, for the identifying details
+        check: its fields as entered and the documents listed in the form."""
+        from dhr.models import ReviewPage
+        from i18n.languages import DEFAULT_LANGUAGE, page_language
+
+        values = {name: self._value(name) for name in [*PAGE_FIELDS, "identifying_details", "review_type"]}
+        language = page_language(self.instance) if self.instance.locale_id else DEFAULT_LANGUAGE
+        values["title"] = ReviewPage.title_for(values["review_type"], values["pseudonym"], language)
+        return SimpleNamespace(**values, documents=self._documents())
+
+    def _documents(self):
+        """The review documents the form lists, in order, without those marked for removal."""
+        from dhr.models import ReviewDocument
+
+        formset = self.formsets.get("documents")
+        if formset is None:
+            return list(self.instance.documents.all())
+        formset.is_valid()
+        forms = formset.ordered_forms if formset.can_order and formset.is_valid() else formset.forms
+        items = []
+        for form in forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE") or data.get("document") is None:
+                continue
+            items.append(
+                ReviewDocument(
+                    document=data["document"],
+                    kind=data.get("kind") or ReviewDocument.Kind.OTHER,
+                    html_version=data.get("html_version") or "",
+                )
+            )
+        return items
 
     def _fill_slug(self):
         if "slug" not in self.fields or self.cleaned_data.get("slug"):

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from core.come_down import last_day_online
 from core.document_accessibility import DocumentAccessibilityPanel
+from dhr.check_panel import DocumentCheckPanel
 from dhr.publication import comes_down_at
 from dhr.visibility import has_come_down
 
@@ -105,14 +106,16 @@ def review_checklist_panels():
         HelpPanel(
             content=_(
                 "<p>Only editors see this tab: nothing here is shown on the website or found by "
-                "search. Every item must be ticked, and the Home Office approval date given, "
-                "before the review can be published.</p>"
+                "search. Every item must be ticked, the Home Office approval date given and the "
+                "identifying details listed before the review can be published.</p>"
             )
         ),
         FieldPanel("checklist_pseudonym_agreed"),
         FieldPanel("checklist_family_told"),
         FieldPanel("checklist_documents_anonymised"),
         FieldPanel("checklist_home_office_approved"),
+        FieldPanel("identifying_details"),
+        DocumentCheckPanel(heading=_("Identifying details check")),
         FieldPanel("private_notes"),
     ]
 

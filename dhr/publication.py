@@ -12,16 +12,20 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.pdf_cleaning import clean_document
+from core.pdf_inspection import PdfUnreadable
+from dhr.document_check import Check, Problem, check_review, document_items, document_source
 from dhr.translations import (
     SYNCHRONISED_FIELDS,
     SourceNotLive,
     copy_synchronised_fields,
     source_for_publishing,
 )
+from i18n.languages import page_language
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +39,7 @@ REQUIREMENTS = [
     ("checklist_family_told", _("confirmation that the family were told the publication date")),
     ("checklist_documents_anonymised", _("confirmation that the documents are anonymised")),
     ("checklist_home_office_approved", _("confirmation that Home Office approval was received")),
+    ("identifying_details", _("the identifying details to check for")),
 ]
 
 
@@ -51,9 +56,25 @@ class ReviewNotReadyToPublish(PermissionDenied):
         super().__init__(str(missing_message(self.missing)))
 
 
+class ReviewCouldIdentifySomeone(ReviewNotReadyToPublish):
+    """Raised when a review about to go live still has an identifying detail in a document
+    or field, or a document that could not be checked (``dhr.document_check``). The message
+    says where, never what."""
+
+    def __init__(self, check):
+        self.missing = []
+        self.check = check
+        PermissionDenied.__init__(self, check.message())
+
+
 def missing_requirements(review):
     """Field names of the requirements ``review`` does not meet yet, in checklist order."""
-    return [name for name, _label in REQUIREMENTS if not getattr(review, name)]
+    return [name for name, _label in REQUIREMENTS if not _is_met(getattr(review, name))]
+
+
+def _is_met(value):
+    """Ticked, given, or (for the identifying details) more than blank lines."""
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
 
 
 def requirement_label(name):
@@ -112,6 +133,43 @@ def check_ready(review):
         raise ReviewNotReadyToPublish(missing)
 
 
+def check_documents(review):
+    """Refuse ``review`` while its documents or fields hold an identifying detail; returns
+    the check, or raises ``ReviewCouldIdentifySomeone``. Logged with counts only."""
+    check = check_review(review)
+    if not check.passed:
+        logger.warning("Review pk=%s not published: %s", review.pk, check.counts())
+        raise ReviewCouldIdentifySomeone(check)
+    return check
+
+
+def clean_documents(review, source=None):
+    """Take out of each of the review's PDFs what a reader does not need (author, XMP,
+    comments, embedded files), with the public link text as its only Title; what was
+    removed is kept on the document for editors (``CSPDocument.metadata_removed``). A
+    translation shares the English review's files, so they keep its English link text."""
+    named_by = source or review
+    with translation.override(page_language(named_by) if named_by.locale_id else None):
+        for number, item in document_items(review):
+            title = f"{item.get_kind_display()}: {named_by.title}"
+            try:
+                removed = clean_document(item.document, title)
+            except PdfUnreadable as error:
+                source = document_source(number, item)
+                reason = _("%(source)s could not be read (%(error)s): upload a PDF the site can read.") % {
+                    "source": source,
+                    "error": error,
+                }
+                raise ReviewCouldIdentifySomeone(Check(problems=[Problem(source, reason=reason)])) from error
+            if removed:
+                logger.info(
+                    "Review pk=%s: %s item(s) removed from document pk=%s",
+                    review.pk,
+                    len(removed),
+                    item.document.pk,
+                )
+
+
 # Going live and coming down: what ReviewPage.save and ReviewPage.publish run -----------
 
 SCHEDULED_PUBLISH_ACTION = "wagtail.publish.scheduled"
@@ -141,6 +199,8 @@ def prepare_to_save(review, update_fields):
         if source is not None:
             copy_synchronised_fields(source, review)
         check_ready(review)
+        check_documents(review)
+        clean_documents(review, source)
         if source is None:
             apply_publication_dates(review, _publication_months(review))
         if update_fields is not None:
@@ -202,7 +262,10 @@ def refusal_for(revision):
     except SourceNotLive as error:
         return str(error)
     missing = missing_requirements(candidate)
-    return missing_message(missing) if missing else None
+    if missing:
+        return missing_message(missing)
+    check = check_review(candidate)
+    return None if check.passed else check.message()
 
 
 def prepare_to_publish(review, revision, log_action):
@@ -227,6 +290,15 @@ def prepare_to_publish(review, revision, log_action):
             revision.save(update_fields=["approved_go_live_at"])
             return False
         raise ReviewNotReadyToPublish(missing)
+    check = check_review(candidate)
+    if not check.passed:
+        if log_action == SCHEDULED_PUBLISH_ACTION:
+            logger.error("Scheduled publication of review pk=%s cancelled: %s", review.pk, check.counts())
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            return False
+        logger.warning("Review pk=%s not published: %s", review.pk, check.counts())
+        raise ReviewCouldIdentifySomeone(check)
     if source is None:
         apply_publication_dates(candidate, _publication_months(review))
     revision.content["publication_date"] = _json_value(candidate.publication_date)

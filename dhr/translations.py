@@ -34,6 +34,7 @@ SYNCHRONISED_FIELDS = [
     "checklist_documents_anonymised",
     "checklist_home_office_approved",
     "private_notes",
+    "identifying_details",
     "expire_at",
 ]
 

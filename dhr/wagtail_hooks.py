@@ -25,6 +25,10 @@ hooks.register("register_document_verdict", visibility.review_document_verdict)
 hooks.register("after_create_page", approval.warn_if_submitted_incomplete)
 hooks.register("after_edit_page", approval.warn_if_submitted_incomplete)
 hooks.register("before_workflow_action", approval.refuse_incomplete_approval)
+# Identifying details (dhr.document_check): warned of on every save, refused in a bulk publish.
+hooks.register("after_create_page", approval.warn_of_identifying_details)
+hooks.register("after_edit_page", approval.warn_of_identifying_details)
+hooks.register("before_bulk_action", approval.refuse_bulk_publish)
 
 
 class ReviewsComingDownPanel(Component):

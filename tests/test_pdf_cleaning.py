@@ -151,3 +151,34 @@ def test_clean_document_leaves_other_files_alone(tmp_path, settings):
     assert clean_document(document, "Figures") == []
     with document.file.open("rb") as stored:
         assert stored.read() == b"a,b\n"
+
+
+@pytest.mark.django_db
+def test_a_storage_failure_while_cleaning_keeps_a_cleaned_file(monkeypatch, tmp_path, settings):
+    """The cleaned copy is stored before the original goes: if putting it back under the
+    original name fails, the document points at the cleaned copy, never at nothing."""
+    from django.core.files.storage import FileSystemStorage
+
+    from core.models import CSPDocument
+
+    settings.MEDIA_ROOT = tmp_path
+    document = CSPDocument(title="Overview report")
+    document.file.save("overview.pdf", ContentFile(dirty_pdf()), save=False)
+    document.save()
+    real_save = FileSystemStorage.save
+
+    def refuse_the_original_name(self, name, content, *args, **kwargs):
+        if name == original:
+            raise OSError("disk full")
+        return real_save(self, name, content, *args, **kwargs)
+
+    original = document.file.name
+    monkeypatch.setattr(FileSystemStorage, "save", refuse_the_original_name)
+    clean_document(document, "Overview report")
+
+    document.refresh_from_db()
+    assert document.file.name != original and document.file.name.endswith(".pdf")
+    assert document.file.storage.exists(document.file.name)
+    with document.file.storage.open(document.file.name, "rb") as stored:
+        assert PdfReader(stored).metadata.get("/Author") is None
+    assert document.pdf_has_title is True

@@ -2,6 +2,7 @@
 and an optional web version. They are served only while the review is visible
 (``dhr.visibility.review_document_verdict``)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from dhr.choosers import review_document_chooser
+from dhr.choosers import NOT_PDF_MESSAGE, review_document_chooser
 
 from .reviews import ReviewPage
 
@@ -29,7 +30,7 @@ class ReviewDocument(Orderable):
         related_name="+",
         verbose_name=_("document"),
         help_text=_(
-            "Choose or upload the anonymised file. It can only be downloaded while this review is published."
+            "Choose or upload the anonymised PDF. It can only be downloaded while this review is published."
         ),
     )
     kind = models.CharField(
@@ -62,6 +63,11 @@ class ReviewDocument(Orderable):
 
     def __str__(self):
         return self.link_text
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.document.file_extension.lower() != "pdf":
+            raise ValidationError({"document": NOT_PDF_MESSAGE})
 
     @property
     def link_text(self):

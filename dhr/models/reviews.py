@@ -147,6 +147,18 @@ class ReviewPage(RoutablePageMixin, BasePage):
         default=False,
         help_text=_("Tick once you hold the Home Office letter approving publication."),
     )
+    identifying_details = models.TextField(
+        _("identifying details to check for"),
+        blank=True,
+        help_text=_(
+            "One per line: everything that must never appear on the website. The names of the "
+            "person who died, the perpetrator, children and other family members, with every "
+            "variant (maiden names, nicknames, initials with surnames); addresses and street "
+            "names; dates of birth; employers and schools; anything else the review panel "
+            "lists. Every document and this page's public fields are checked for each line "
+            "before the review can be published. Never shown, searched or sent for translation."
+        ),
+    )
     private_notes = models.TextField(
         _("private notes"),
         blank=True,
@@ -159,6 +171,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
         SynchronizedField("pseudonym"),
         SynchronizedField("joint_review_with"),
         SynchronizedField("private_notes"),
+        SynchronizedField("identifying_details"),
     ]
 
     template = "pages/review_page.html"
@@ -168,7 +181,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
     subpage_types = []
     always_show_exit_button = True
 
-    # Public fields only: the checklist and private notes are never indexed.
+    # Public fields only: the checklist, identifying details and private notes are never indexed.
     search_fields = BasePage.search_fields + [
         index.SearchField("pseudonym", boost=3),
         index.AutocompleteField("pseudonym"),

@@ -32,6 +32,7 @@ def review_form_data(review, new_documents=(), **overrides):
         "executive_summary": rich_text(review.executive_summary),
         "documents": inline_formset(rows, initial=len(rows) - len(new_documents)),
         "private_notes": review.private_notes,
+        "identifying_details": review.identifying_details,
         "slug": review.slug,
         "seo_title": "",
         "search_description": "",

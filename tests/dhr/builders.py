@@ -21,12 +21,15 @@ READY = {
     "checklist_documents_anonymised": True,
     "checklist_home_office_approved": True,
 }
+# What make_review's reviews are checked for: in none of their documents or fields.
+IDENTIFYING_DETAILS = "Quentin Abernethy-Oyelaran\n47 Wrenfield Crescent"
 NOT_READY = {
     "home_office_approval_date": None,
     "checklist_pseudonym_agreed": False,
     "checklist_family_told": False,
     "checklist_documents_anonymised": False,
     "checklist_home_office_approved": False,
+    "identifying_details": "",
 }
 
 
@@ -77,6 +80,7 @@ def review_fields(pseudonym, **fields):
         "death_month": 3,
         "death_year": 2022,
         "executive_summary": f"<p>Executive summary text for {pseudonym}.</p>",
+        "identifying_details": IDENTIFYING_DETAILS,
         **READY,
     }
     values.update(fields)

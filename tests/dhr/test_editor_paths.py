@@ -73,6 +73,7 @@ def test_editor_creates_and_publishes_a_review(admin_client, index):
             "checklist_documents_anonymised": "on",
             "checklist_home_office_approved": "on",
             "private_notes": PRIVATE_NOTE,
+            "identifying_details": "Margaret Haworth",
             "slug": "",
             "seo_title": "",
             "search_description": "",

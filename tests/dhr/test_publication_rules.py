@@ -15,7 +15,7 @@ from dhr.forms import FIELD_ERRORS
 from dhr.models import DHRSettings, ReviewPage
 from dhr.publication import ReviewNotReadyToPublish, add_months
 from dhr.visibility import has_come_down
-from tests.dhr.builders import NOT_READY, READY, make_index, make_review
+from tests.dhr.builders import IDENTIFYING_DETAILS, NOT_READY, READY, make_index, make_review
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ MISSING_ALL = (
     "This review cannot be published until it has the Home Office approval date; confirmation "
     "that the family agreed the pseudonym; confirmation that the family were told the publication "
     "date; confirmation that the documents are anonymised; confirmation that Home Office approval "
-    "was received."
+    "was received; the identifying details to check for."
 )
 
 
@@ -123,6 +123,7 @@ def test_admin_publish_of_a_ready_review_sets_its_dates(admin_client, index, sit
         checklist_family_told="on",
         checklist_documents_anonymised="on",
         checklist_home_office_approved="on",
+        identifying_details=IDENTIFYING_DETAILS,
         **{"action-publish": "publish"},
     )
     with time_machine.travel(datetime.datetime(2025, 3, 3, 12, tzinfo=datetime.UTC), tick=False):
@@ -140,7 +141,13 @@ def test_admin_publish_of_a_ready_review_sets_its_dates(admin_client, index, sit
 def test_admin_publish_refuses_dates_that_would_take_it_straight_down(admin_client, index):
     review = make_review(index, "Lesley", publish=False, **NOT_READY)
     ready = {name: ("on" if value is True else value.isoformat()) for name, value in READY.items()}
-    data = edit_form_data(review, publication_date="2020-01-01", **ready, **{"action-publish": "publish"})
+    data = edit_form_data(
+        review,
+        publication_date="2020-01-01",
+        identifying_details=IDENTIFYING_DETAILS,
+        **ready,
+        **{"action-publish": "publish"},
+    )
     response = admin_client.post(f"/admin/pages/{review.pk}/edit/", data)
     assert "would come down straight away" in html_text(response)
     assert not ReviewPage.objects.get(pk=review.pk).live

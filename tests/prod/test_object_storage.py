@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
+from pypdf import PdfReader
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -127,7 +128,13 @@ def test_an_editors_upload_is_stored_in_the_bucket_and_downloads_through_the_sit
 
         response = client.get(document.url)
         assert response.status_code == 200
-        assert b"".join(response.streaming_content) == content
+        served = b"".join(response.streaming_content)
+        # Publishing cleaned the file in place in the bucket (dhr.publication.clean_documents).
+        document.refresh_from_db()
+        assert object_names(bucket) == [document.file.name]
+        with document.file.open("rb") as stored:
+            assert served == stored.read() != content
+        assert "Agencies did not share" in PdfReader(io.BytesIO(served)).pages[0].extract_text()
         assert response["Content-Type"] == "application/pdf"
         # Through the site, never a redirect to the bucket.
         assert document.url.startswith("/documents/")
