@@ -54,9 +54,13 @@ def admin_page(browser, admin_url):
 
 def open_schedule_dialog(page, edit_url):
     page.goto(edit_url)
+    # The admin's scripts (the date picker's among them) are set up once the page is idle.
+    page.wait_for_load_state("networkidle")
     page.locator("button[data-side-panel-toggle='status']").click()
     page.get_by_role("button", name=re.compile("(Set|Edit) schedule")).first.click()
-    return page.locator("#schedule-publishing-dialog")
+    dialog = page.locator("#schedule-publishing-dialog")
+    dialog.wait_for()
+    return dialog
 
 
 def first_edit_url(page, admin_url, listing):
@@ -83,14 +87,16 @@ def test_the_date_picker_leaves_save_schedule_clickable(admin_page, admin_url, l
     for field in fields:
         dialog.locator(f"input[name='{field}']").click()
         picker = dialog.locator(".xdsoft_datetimepicker").locator("visible=true")
-        picker.wait_for()
+        picker.wait_for(timeout=30_000)  # a loaded CI machine can be slow to open it
         page.wait_for_timeout(200)  # the picker is placed just after it opens
         page.screenshot(path=str(ROOT / "test-artifacts" / f"schedule-dialog-{len(fields)}-{field}.png"))
         box, button = picker.bounding_box(), save.bounding_box()
         assert box["y"] + box["height"] <= button["y"] or box["y"] >= button["y"] + button["height"]
         # And nothing else covers it: Playwright's trial click checks what a click would hit.
         save.click(trial=True, timeout=2_000)
-        page.keyboard.press("Tab")  # leaving the field closes its picker
+        # Leaving the field closes its picker. Not with Tab: that would focus the next
+        # date field and open its picker before the next round clicks it.
+        page.evaluate("document.activeElement.blur()")
         picker.wait_for(state="hidden")
 
 
