@@ -23,3 +23,21 @@ def as_user(client, django_user_model):
         return user
 
     return login
+
+
+@pytest.fixture
+def login(client, django_user_model):
+    """``login("Moderators")``: signs in on ``client`` as that group's one test member,
+    made the first time; signing in as the same group again is the same user."""
+
+    def as_member_of(group_name):
+        user = django_user_model.objects.filter(username=group_name.lower()).first()
+        if user is None:
+            user = django_user_model.objects.create_user(
+                group_name.lower(), f"{group_name}@example.org", "pw"
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+        client.force_login(user)
+        return user
+
+    return as_member_of

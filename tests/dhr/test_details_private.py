@@ -8,7 +8,6 @@ import logging
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -23,21 +22,6 @@ pytestmark = pytest.mark.django_db
 
 DETAILS = "Quokkabury Fenwright\n99 Zephyrine Close"
 WORDS = ["quokkabury", "fenwright", "zephyrine"]
-
-
-@pytest.fixture
-def login(client, django_user_model):
-    def as_member_of(group_name):
-        user = django_user_model.objects.filter(username=group_name.lower()).first()
-        if user is None:
-            user = django_user_model.objects.create_user(
-                group_name.lower(), f"{group_name}@example.org", "pw"
-            )
-            user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return as_member_of
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import logging
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import WorkflowPage
@@ -103,21 +102,6 @@ CASES = {
         "page 1, under a box",
     ),
 }
-
-
-@pytest.fixture
-def login(client, django_user_model):
-    def as_member_of(group_name):
-        user = django_user_model.objects.filter(username=group_name.lower()).first()
-        if user is None:
-            user = django_user_model.objects.create_user(
-                group_name.lower(), f"{group_name}@example.org", "pw"
-            )
-            user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return as_member_of
 
 
 def messages_of(response):

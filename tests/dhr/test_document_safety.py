@@ -6,7 +6,6 @@ says so."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -25,21 +24,6 @@ Document = get_document_model()
 @pytest.fixture
 def index(home_page):
     return make_index(home_page)
-
-
-@pytest.fixture
-def login(client, django_user_model):
-    def as_member_of(group_name):
-        user = django_user_model.objects.filter(username=group_name.lower()).first()
-        if user is None:
-            user = django_user_model.objects.create_user(
-                group_name.lower(), f"{group_name}@example.org", "pw"
-            )
-            user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return as_member_of
 
 
 def review_collection():

@@ -6,7 +6,6 @@ document however it is attached, while other pages may still offer one."""
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
@@ -28,21 +27,6 @@ pytestmark = pytest.mark.django_db
 
 # A Word file's first bytes (a zip archive); enough for an upload to be taken as .docx.
 DOCX = b"PK\x03\x04" + b"\x00" * 64
-
-
-@pytest.fixture
-def login(client, django_user_model):
-    def as_member_of(group_name):
-        user = django_user_model.objects.filter(username=group_name.lower()).first()
-        if user is None:
-            user = django_user_model.objects.create_user(
-                group_name.lower(), f"{group_name}@example.org", "pw"
-            )
-            user.groups.add(Group.objects.get(name=group_name))
-        client.force_login(user)
-        return user
-
-    return as_member_of
 
 
 def downloaded(client, url):
