@@ -15,9 +15,10 @@ from typing import NamedTuple
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from core import pdf_limits
+
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 30 * 1024 * 1024
 MAX_PAGES_FOR_TEXT = 300
 MAX_TEXT_CHARS = 500_000
 READ_ERRORS = (PyPdfError, ValueError, TypeError, LookupError, AttributeError, OSError, RecursionError)
@@ -36,7 +37,7 @@ class AccessibilityFacts(NamedTuple):
 
 
 def _open(file):
-    if file.size > MAX_BYTES:
+    if file.size > pdf_limits.MAX_BYTES:  # the document check's limit too
         # Never the file's name: it may hold a name or an address (docs/dhr-publishing.md).
         logger.warning("A PDF of %s bytes is too large to read; saved without its text", file.size)
         return None
