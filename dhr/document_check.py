@@ -168,6 +168,15 @@ def document_places(document):
     return places
 
 
+def unreadable(source, error):
+    """The problem of a document that could not be read, checked or cleaned."""
+    return Problem(
+        source,
+        reason=_("%(source)s could not be read (%(error)s): upload a PDF the site can read.")
+        % {"source": source, "error": error},
+    )
+
+
 def is_pdf(document):
     return document.file_extension.lower() == "pdf"
 
@@ -202,13 +211,7 @@ def check_review(review):
         try:
             places = document_places(item.document)
         except PdfUnreadable as error:
-            check.problems.append(
-                Problem(
-                    source,
-                    reason=_("%(source)s could not be read (%(error)s): upload a PDF the site can read.")
-                    % {"source": source, "error": error},
-                )
-            )
+            check.problems.append(unreadable(source, error))
             continue
         check.documents_checked += 1
         if details:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.pdf_cleaning import clean_document
 from core.pdf_inspection import PdfUnreadable
-from dhr.document_check import Check, Problem, check_review, document_items, document_source
+from dhr.document_check import Check, check_review, document_items, document_source, unreadable
 from dhr.translations import (
     SYNCHRONISED_FIELDS,
     SourceNotLive,
@@ -55,6 +55,9 @@ class ReviewNotReadyToPublish(PermissionDenied):
         self.missing = list(missing)
         super().__init__(str(missing_message(self.missing)))
 
+    def for_log(self):
+        return str(missing_message(self.missing))
+
 
 class ReviewCouldIdentifySomeone(ReviewNotReadyToPublish):
     """Raised when a review about to go live still has an identifying detail in a document
@@ -65,6 +68,10 @@ class ReviewCouldIdentifySomeone(ReviewNotReadyToPublish):
         self.missing = []
         self.check = check
         PermissionDenied.__init__(self, check.message())
+
+    def for_log(self):
+        """Counts only: never a detail or where it is."""
+        return self.check.counts()
 
 
 def missing_requirements(review):
@@ -155,12 +162,8 @@ def clean_documents(review, source=None):
             try:
                 removed = clean_document(item.document, title)
             except PdfUnreadable as error:
-                source = document_source(number, item)
-                reason = _("%(source)s could not be read (%(error)s): upload a PDF the site can read.") % {
-                    "source": source,
-                    "error": error,
-                }
-                raise ReviewCouldIdentifySomeone(Check(problems=[Problem(source, reason=reason)])) from error
+                problem = unreadable(document_source(number, item), error)
+                raise ReviewCouldIdentifySomeone(Check(problems=[problem])) from error
             if removed:
                 logger.info(
                     "Review pk=%s: %s item(s) removed from document pk=%s",
@@ -280,25 +283,16 @@ def prepare_to_publish(review, revision, log_action):
     if source is not None:
         for name in SYNCHRONISED_FIELDS:
             revision.content[name] = _json_value(getattr(candidate, name))
-    missing = missing_requirements(candidate)
-    if missing:
-        if log_action == SCHEDULED_PUBLISH_ACTION:
-            logger.error(
-                "Scheduled publication of review pk=%s cancelled: %s", review.pk, missing_message(missing)
-            )
-            revision.approved_go_live_at = None
-            revision.save(update_fields=["approved_go_live_at"])
-            return False
-        raise ReviewNotReadyToPublish(missing)
-    check = check_review(candidate)
-    if not check.passed:
-        if log_action == SCHEDULED_PUBLISH_ACTION:
-            logger.error("Scheduled publication of review pk=%s cancelled: %s", review.pk, check.counts())
-            revision.approved_go_live_at = None
-            revision.save(update_fields=["approved_go_live_at"])
-            return False
-        logger.warning("Review pk=%s not published: %s", review.pk, check.counts())
-        raise ReviewCouldIdentifySomeone(check)
+    try:
+        check_ready(candidate)
+        check_documents(candidate)
+    except ReviewNotReadyToPublish as error:  # ReviewCouldIdentifySomeone too
+        if log_action != SCHEDULED_PUBLISH_ACTION:
+            raise
+        logger.error("Scheduled publication of review pk=%s cancelled: %s", review.pk, error.for_log())
+        revision.approved_go_live_at = None
+        revision.save(update_fields=["approved_go_live_at"])
+        return False
     if source is None:
         apply_publication_dates(candidate, _publication_months(review))
     revision.content["publication_date"] = _json_value(candidate.publication_date)
