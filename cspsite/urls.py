@@ -9,9 +9,11 @@ from wagtail.documents.views import serve as serve_document_views
 
 import core.numbers  # noqa: F401  (registers the <id:…> converter used below)
 from i18n.views import serve as serve_page
+from navigation.robots import robots_txt
 from navigation.sitemap import sitemap
+from ops.security_txt import security_txt
 from ops.two_factor import LoginView as TwoFactorLoginView
-from ops.views import healthz
+from ops.views import favicon, healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -30,6 +32,9 @@ urlpatterns = [
         include([pattern for pattern in wagtaildocs_urls.urlpatterns if pattern.name != "wagtaildocs_serve"]),
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

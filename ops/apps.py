@@ -11,6 +11,6 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from ops import caching
+        from ops import caching, security_txt  # noqa: F401  (security_txt registers its deploy check)
 
         caching.connect_signals()

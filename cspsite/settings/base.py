@@ -233,6 +233,14 @@ PAGE_CACHE_REPURGE_AFTER = float(os.environ.get("PAGE_CACHE_REPURGE_AFTER", "5")
 # change is committed, cannot take a review down from every address the edge holds.)
 EDGE_PURGE_URLS = [url.strip() for url in os.environ.get("FRONTEND_CACHE_URL", "").split(",") if url.strip()]
 
+# /.well-known/security.txt (RFC 9116, ops/security_txt.py): whom to tell about a
+# security problem (mailto:, https:// or tel: addresses, comma-separated) and the date that
+# stops being true (less than a year ahead). Unset: the file answers 404 and
+# `check --deploy` warns.
+SECURITY_TXT_CONTACT = env_list("SECURITY_TXT_CONTACT")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
+
 # django-axes checks for a lockout before any other backend sees the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

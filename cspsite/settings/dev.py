@@ -1,7 +1,9 @@
 """Local development: the only settings that relax the secure defaults."""
 
+import datetime
+
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import SECURITY_TXT_CONTACT, SECURITY_TXT_EXPIRES, env_list
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -15,3 +17,9 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# An example security contact for this machine's site; production sets its own.
+SECURITY_TXT_CONTACT = SECURITY_TXT_CONTACT or ["mailto:security@csp.example"]
+SECURITY_TXT_EXPIRES = (
+    SECURITY_TXT_EXPIRES or (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
+)

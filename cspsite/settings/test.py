@@ -1,7 +1,9 @@
 """Fast, isolated settings for the test suite."""
 
+import datetime
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, SECURITY_TXT_CONTACT, SECURITY_TXT_EXPIRES
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
@@ -30,3 +32,9 @@ WHITENOISE_USE_FINDERS = True
 
 # No second purge on a timer: it would empty the page cache in the middle of a later test.
 PAGE_CACHE_REPURGE_AFTER = 0
+
+# An example security contact for this machine's site; production sets its own.
+SECURITY_TXT_CONTACT = SECURITY_TXT_CONTACT or ["mailto:security@csp.example"]
+SECURITY_TXT_EXPIRES = (
+    SECURITY_TXT_EXPIRES or (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
+)

@@ -1,3 +1,4 @@
+import datetime
 import os
 import secrets
 import subprocess
@@ -26,6 +27,8 @@ def production_env(**overrides):
         ALLOWED_HOSTS="csp.millbrook.example",
         DATABASE_URL="postgres://cspsite:secret@127.0.0.1:5432/cspsite",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        SECURITY_TXT_CONTACT="mailto:security@millbrook.example",
+        SECURITY_TXT_EXPIRES=(datetime.date.today() + datetime.timedelta(days=180)).isoformat(),
     )
     for key, value in overrides.items():
         if value is None:
