@@ -50,8 +50,9 @@ class SectionFeed(Feed):
     def build_entries(self, request, at):
         pages = filter_visible(self.section.feed_pages(), at)
         shown = list(
-            pages.only("title", "url_path", "translation_key", "first_published_at", "summary", "locale_id")
-            .order_by("-first_published_at", "-pk")
+            pages.only(
+                "title", "url_path", "translation_key", "first_published_at", "summary", "locale_id"
+            ).order_by("-first_published_at", "-pk")
         )
         by_key = {page.translation_key: page for page in shown}
         notes = ChangeNote.objects.filter(translation_key__in=pages.values("translation_key")).only(

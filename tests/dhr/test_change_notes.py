@@ -122,7 +122,9 @@ def test_a_minor_edit_leaves_last_updated_alone(client, login, review):
 
     page = reader_view(client, review)
     assert "services missed chances" in page.get_text()
-    assert "last updated 5 February 2026" in " ".join(page.select_one(".app-change-history").get_text().split())
+    assert "last updated 5 February 2026" in " ".join(
+        page.select_one(".app-change-history").get_text().split()
+    )
     assert "Last updated 5 February 2026" in " ".join(page.select_one(".app-page-meta").get_text().split())
     assert ChangeNote.objects.count() == 1
 
@@ -185,7 +187,9 @@ def test_an_identifying_detail_in_a_change_note_is_refused(client, login, review
 
 
 def test_a_note_already_published_is_checked_against_details_added_later(review, client, login):
-    review = update_with_note(client, login, review, note="Added the view of the Millbrook Allotment Society.")
+    review = update_with_note(
+        client, login, review, note="Added the view of the Millbrook Allotment Society."
+    )
     draft = ReviewPage.objects.get(pk=review.pk).get_latest_revision_as_object()
     draft.identifying_details += "\nMillbrook Allotment Society"
     with pytest.raises(ReviewCouldIdentifySomeone) as refused:

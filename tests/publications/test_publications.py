@@ -115,7 +115,10 @@ def test_a_publication_records_a_change_note_when_updated(client, login, index):
     login("Moderators")
     with time_machine.travel(updated, tick=False):
         draft = publication.get_latest_revision_as_object()
-        rows = [{"id": str(item.pk), "document": str(item.document_id), "title": ""} for item in draft.documents.all()]
+        rows = [
+            {"id": str(item.pk), "document": str(item.document_id), "title": ""}
+            for item in draft.documents.all()
+        ]
         response = client.post(
             f"/admin/pages/{publication.pk}/edit/",
             publication_form(
@@ -156,11 +159,16 @@ def test_a_superseded_publication_says_so_and_links_its_successor(client, index)
     cache.clear()
     page = soup(client.get(old.url))
     notice = page.select_one(".app-superseded")
-    assert text_of(notice) == "! Warning This publication has been superseded by Partnership plan 2025 to 2028."
+    assert (
+        text_of(notice) == "! Warning This publication has been superseded by Partnership plan 2025 to 2028."
+    )
     assert notice.a["href"] == new.url
     listing = soup(client.get(index.url))
     items = listing.select(".app-listing__item")
-    assert [text_of(item.h3) for item in items] == ["Partnership plan 2025 to 2028", "Partnership plan 2022 to 2025"]
+    assert [text_of(item.h3) for item in items] == [
+        "Partnership plan 2025 to 2028",
+        "Partnership plan 2022 to 2025",
+    ]
     assert "Superseded Replaced by Partnership plan 2025 to 2028" in text_of(items[1])
     assert "Superseded" not in text_of(items[0])
     # The current one says nothing of the kind.
@@ -215,10 +223,18 @@ def test_a_bad_kind_is_a_400_with_an_error_summary(client, index, value):
 
 def test_the_listing_is_newest_first_and_paged(client, index):
     for number in range(12):
-        make_publication(index, f"Briefing {number}", kind="briefing", documents=0,
-                         publication_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=number))
+        make_publication(
+            index,
+            f"Briefing {number}",
+            kind="briefing",
+            documents=0,
+            publication_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=number),
+        )
     first = soup(client.get(index.url))
-    assert [text_of(item.h3) for item in first.select(".app-listing__item")][:2] == ["Briefing 11", "Briefing 10"]
+    assert [text_of(item.h3) for item in first.select(".app-listing__item")][:2] == [
+        "Briefing 11",
+        "Briefing 10",
+    ]
     assert len(first.select(".app-listing__item")) == 10
     second = soup(client.get(index.url, {"page": "2"}))
     assert [text_of(item.h3) for item in second.select(".app-listing__item")] == ["Briefing 1", "Briefing 0"]
@@ -259,7 +275,9 @@ def test_the_publications_feed(client, index):
     ]
     assert parsed.entries[0].summary == "Added an easy read version."
     head = soup(client.get(index.url)).head
-    assert head.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"] == f"{index.url}feed/"
+    assert (
+        head.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"] == f"{index.url}feed/"
+    )
 
 
 def test_listing_page_and_feed_queries_do_not_grow(client, index, site_settings):
