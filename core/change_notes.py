@@ -8,7 +8,8 @@ while the publication was scheduled) and from the page itself, so the next edit 
 with an empty field and the same note cannot be published twice by mistake.
 
 Translations are the same page: a note is kept from the source-language page only, and
-shown on every language of it (``ChangeNoteMixin.change_notes``).
+shown on every language of it. After every publication the page and its translations
+get the current list of notes (``refresh_history``), which is what readers see.
 """
 
 from django.db import transaction
@@ -37,10 +38,8 @@ def record(sender, instance, revision=None, **kwargs):
     if not instance.live or instance.live_revision_id != revision.pk:
         return
     note = (revision.content.get(FIELD) or "").strip()
-    if not note:
-        return
     with transaction.atomic():
-        if not is_translation(instance):
+        if note and not is_translation(instance):
             ChangeNote.objects.get_or_create(
                 revision=revision,
                 defaults={
@@ -50,7 +49,20 @@ def record(sender, instance, revision=None, **kwargs):
                     "note": note,
                 },
             )
-        clear(instance, revision, note)
+        if note:
+            clear(instance, revision, note)
+        refresh_history(instance)
+
+
+def refresh_history(page):
+    """Write the notes kept for ``page`` onto it and every translation of it."""
+    history = [
+        change.as_history_item()
+        for change in ChangeNote.objects.filter(translation_key=page.translation_key)
+    ]
+    type(page).objects.filter(translation_key=page.translation_key).update(change_history=history)
+    page.change_history = history
+    page.__dict__.pop("change_notes", None)
 
 
 def clear(page, revision, note):

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Site
 
+from core.change_notes import refresh_history
 from core.models import AlertBanner, ChangeNote, SiteSettings
 from demo import content
 from demo.values import Pending, Values, relative
@@ -123,6 +124,8 @@ def save_change_notes(page, values, notes):
             note=values.text(row["note"]),
             defaults={"page_id": page.pk, "published_at": relative(published_at, row["published_at"])},
         )
+    if notes:
+        refresh_history(page)
 
 
 def load_banner(values):

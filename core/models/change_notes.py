@@ -10,7 +10,14 @@ per revision, and empties the field so the next draft starts without it. A minor
 
 A page and its translations are one page: notes are kept by ``translation_key`` and
 recorded from the source-language page only, so every language shows the same dated list.
+
+Each page also carries a copy of its notes (``change_history``), rewritten from the
+``ChangeNote`` rows whenever any language of it is published and never taken from a
+revision (``with_content_json``), so showing them costs no query.
 """
+
+import datetime
+from types import SimpleNamespace
 
 from django.db import models
 from django.utils import timezone
@@ -48,6 +55,9 @@ class ChangeNote(models.Model):
     def __str__(self):
         return self.note
 
+    def as_history_item(self):
+        return {"published_at": self.published_at.isoformat(), "note": self.note}
+
 
 class ChangeNoteMixin(models.Model):
     """A page type with public change notes: add ``FieldPanel("public_change_note")`` to
@@ -66,19 +76,32 @@ class ChangeNoteMixin(models.Model):
         ),
     )
 
+    change_history = models.JSONField(
+        _("change history"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The public change notes, newest first, as readers see them."),
+    )
+
     class Meta:
         abstract = True
 
+    def with_content_json(self, content):
+        # The notes belong to the page, not to a revision: a draft or an older revision
+        # published again shows every note kept so far.
+        page = super().with_content_json(content)
+        page.change_history = self.change_history
+        return page
+
     @cached_property
     def change_notes(self):
-        """Every note published for this page in any language, newest first (one query)."""
-        if self.translation_key is None or self.pk is None:
-            return []
-        return list(
-            ChangeNote.objects.filter(translation_key=self.translation_key).only(
-                "published_at", "note", "page_id"
-            )
-        )
+        """Every note published for this page in any language, newest first: each with
+        ``published_at`` and ``note``."""
+        return [
+            SimpleNamespace(published_at=datetime.datetime.fromisoformat(item["published_at"]), note=item["note"])
+            for item in self.change_history or []
+        ]
 
     @property
     def first_published_on(self):
