@@ -300,3 +300,13 @@ def test_listing_page_and_feed_queries_do_not_grow(client, index, site_settings)
     many = [measure(url) for url in urls]
     assert few == many
     assert max(many) <= 15
+
+
+def test_search_finds_publications_in_their_own_section(client, index):
+    plan = make_publication(index, "Partnership plan 2025 to 2028", publisher="Millbrook Partners Together")
+    draft = make_publication(index, "Partnership plan 2028 to 2031", publish=False)
+    page = soup(client.get("/search/", {"q": "partnership plan"}))
+    links = [link["href"] for link in page.select("main h2 a")]
+    assert plan.url in links and draft.url not in links
+    filtered = soup(client.get("/search/", {"q": "partnership plan", "section": "publications"}))
+    assert [link["href"] for link in filtered.select("main h2 a")] == [plan.url]
