@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site-wide")
 
     def ready(self):
-        from core import document_protection
+        from core import change_notes, document_protection
 
         document_protection.connect()
+        change_notes.connect()

@@ -11,9 +11,10 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Site
 
-from core.models import AlertBanner, SiteSettings
+from core.change_notes import refresh_history
+from core.models import AlertBanner, ChangeNote, SiteSettings
 from demo import content
-from demo.values import Pending, Values
+from demo.values import Pending, Values, relative
 from home.models import HomePage
 
 
@@ -93,6 +94,7 @@ def load_page(values, path):
     data = dict(content.page(path))
     model = apps.get_model(data.pop("type"))
     data.pop("welsh", None)
+    change_notes = data.pop("change_notes", [])
     variables = data.pop("variables", {})
     text = {name: value for name, value in data.items() if isinstance(value, str)}
     slug = path.rpartition("/")[2]
@@ -107,7 +109,23 @@ def load_page(values, path):
         parent = None if existing else under
     if not isinstance(page, model):
         raise TypeError(f"/{path}/ exists as a {type(page).__name__}, not a {model.__name__}")
-    return page, page_values, save_page(page, page_values, data, parent)
+    pending = save_page(page, page_values, data, parent)
+    save_change_notes(page, page_values, change_notes)
+    return page, page_values, pending
+
+
+def save_change_notes(page, values, notes):
+    """The page's public change notes (``[[change_notes]]``, each a ``note`` and when it was
+    ``published_at``), kept as publishing each update with its note would have: once each."""
+    published_at = ChangeNote._meta.get_field("published_at")
+    for row in notes:
+        ChangeNote.objects.update_or_create(
+            translation_key=page.translation_key,
+            note=values.text(row["note"]),
+            defaults={"page_id": page.pk, "published_at": relative(published_at, row["published_at"])},
+        )
+    if notes:
+        refresh_history(page)
 
 
 def load_banner(values):

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -34,6 +36,7 @@ PAGE_FIELDS = [
     "search_description",
     "joint_review_with",
     "executive_summary",
+    "public_change_note",
 ]
 RICH_TEXT_FIELDS = {"executive_summary"}
 
@@ -127,6 +130,11 @@ def page_places(review):
         text = rich_text_as_text(value) if name in RICH_TEXT_FIELDS else str(value)
         label = str(ReviewPage._meta.get_field(name).verbose_name)
         places.append(Place(Kind.PAGE_FIELD, text, where=label))
+    # Notes published with earlier updates stay public: checked against today's list too.
+    recorded = str(_("public change note published %(date)s"))
+    for change in review.change_notes:
+        date = date_format(timezone.localtime(change.published_at), "j F Y")
+        places.append(Place(Kind.PAGE_FIELD, change.note, where=recorded % {"date": date}))
     web_version = ReviewDocument._meta.get_field("html_version").verbose_name
     for number, item in document_items(review):
         source = document_source(number, item)

@@ -135,7 +135,8 @@ class ReviewPageForm(WagtailAdminPageForm):
         values = {name: self._value(name) for name in [*PAGE_FIELDS, "identifying_details", "review_type"]}
         language = page_language(self.instance) if self.instance.locale_id else DEFAULT_LANGUAGE
         values["title"] = ReviewPage.title_for(values["review_type"], values["pseudonym"], language)
-        return SimpleNamespace(**values, documents=self._documents())
+        change_notes = self.instance.change_notes if self.instance.pk else []
+        return SimpleNamespace(**values, documents=self._documents(), change_notes=change_notes)
 
     def _documents(self):
         """The review documents the form lists, in order, without those marked for removal."""

@@ -97,6 +97,7 @@ def review_content_panels():
         FieldPanel("executive_summary"),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
         DocumentAccessibilityPanel(heading=_("Documents' accessibility")),
+        FieldPanel("public_change_note"),
     ]
 
 

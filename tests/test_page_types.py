@@ -10,8 +10,9 @@ from core.models import BasePage
 from dhr.models import DHRIndexPage, RequestCopyFormPage, ReviewPage
 from duties.models import DutyIndexPage, DutyPage, WorkstreamIndexPage, WorkstreamPage
 from home.models import HomePage, StandardPage
+from publications.models import PublicationIndexPage, PublicationPage
 
-OUR_APPS = {"home", "dhr", "duties"}
+OUR_APPS = {"home", "dhr", "duties", "publications"}
 
 
 def our_page_models():
@@ -67,6 +68,8 @@ class PageTypeTests(WagtailPageTestCase):
             (DutyIndexPage, DutyPage),
             (HomePage, WorkstreamIndexPage),
             (WorkstreamIndexPage, WorkstreamPage),
+            (HomePage, PublicationIndexPage),
+            (PublicationIndexPage, PublicationPage),
         ]
         for parent, child in allowed:
             with self.subTest(parent=parent.__name__, child=child.__name__):
@@ -79,6 +82,8 @@ class PageTypeTests(WagtailPageTestCase):
             (DHRIndexPage, WorkstreamPage),
             (HomePage, WorkstreamPage),
             (DutyIndexPage, WorkstreamPage),
+            (HomePage, PublicationPage),
+            (DHRIndexPage, PublicationPage),
             (Page, StandardPage),
         ]:
             with self.subTest(parent=parent.__name__, child=child.__name__):
@@ -88,6 +93,7 @@ class PageTypeTests(WagtailPageTestCase):
         self.assertFalse(RequestCopyFormPage.can_create_at(dhr_index))
         self.assertFalse(WorkstreamIndexPage.can_create_at(home))
         self.assertFalse(DutyIndexPage.can_create_at(home))
+        self.assertFalse(PublicationIndexPage.can_create_at(home))
         self.assertFalse(HomePage.can_create_at(Page.get_first_root_node()))
         self.assertTrue(WorkstreamPage.can_create_at(workstreams))
         self.assertTrue(DutyPage.can_create_at(duties))

@@ -1,7 +1,8 @@
 """The base's models. ``CSPDocument``, ``SiteSettings`` and ``AlertBanner`` keep the app
-label ``home`` (see ``home.apps``); ``BasePage`` is abstract."""
+label ``home`` (see ``home.apps``); ``BasePage`` and ``ChangeNoteMixin`` are abstract."""
 
 from .base import BasePage
+from .change_notes import ChangeNote, ChangeNoteMixin
 from .documents import CSPDocument
 from .settings import SiteSettings
 from .snippets import AlertBanner
@@ -10,5 +11,7 @@ __all__ = [
     "AlertBanner",
     "BasePage",
     "CSPDocument",
+    "ChangeNote",
+    "ChangeNoteMixin",
     "SiteSettings",
 ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "home",
     "dhr",
     "duties",
+    "publications",
     "search",
     "ops",
     "demo",

@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.feeds import FeedMixin
 from core.models import BasePage
 from core.pagination import CountedPaginator, pagination, requested_page_number
 from core.visibility import filter_visible, visible_q
@@ -27,7 +28,7 @@ from .reviews import ReviewPage, ReviewType
 REVIEWS_PER_PAGE = 10
 
 
-class DHRIndexPage(BasePage):
+class DHRIndexPage(FeedMixin, BasePage):
     body = StreamField(
         BodyBlock(),
         verbose_name=_("guidance"),
@@ -53,6 +54,10 @@ class DHRIndexPage(BasePage):
     # have been checked; a review can only add a restriction of its own (it has no children).
     def child_reviews(self):
         return ReviewPage.objects.child_of(self).filter(view_restrictions__isnull=True)
+
+    def feed_pages(self):
+        """The reviews in the section's feed (``core.feeds``), which keeps the visible ones."""
+        return self.child_reviews()
 
     def listing_queryset(self, at=None):
         documents = (

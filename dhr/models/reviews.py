@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core import search_text
-from core.models import BasePage
+from core.models import BasePage, ChangeNoteMixin
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
     review_checklist_panels,
@@ -46,7 +46,7 @@ class ReviewType(models.TextChoices):
         return cls.SUSR if nation == Nation.WALES else cls.DHR
 
 
-class ReviewPage(RoutablePageMixin, BasePage):
+class ReviewPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
     pseudonym = models.CharField(
         _("pseudonym"),
         max_length=60,
@@ -172,6 +172,8 @@ class ReviewPage(RoutablePageMixin, BasePage):
         SynchronizedField("joint_review_with"),
         SynchronizedField("private_notes"),
         SynchronizedField("identifying_details"),
+        # Kept from the English page for every language (core.change_notes).
+        SynchronizedField("public_change_note", overridable=False),
     ]
 
     template = "pages/review_page.html"

@@ -25,6 +25,8 @@ EXTRA_PATHS = [
     "/domestic-homicide-reviews/?page=99",
     "/domestic-homicide-reviews/joan/",  # has come down in the demo: 410
     "/workstreams/?status=nonsense",
+    "/publications/?kind=nonsense",
+    "/publications/?kind=briefing",
     "/cy/chwilio/?query=cymorth",
     "/cy/dim-tudalen/",
 ]

@@ -22,6 +22,10 @@ BUDGET = 15
 DUTIES_BUDGET = 12
 OTHER_PUBLIC_URLS = [
     "/search/",
+    "/domestic-homicide-reviews/feed/",
+    "/publications/feed/",
+    "/publications/?kind=plan",
+    "/publications/partnership-plan-2025-2028/web-version/",
     "/sitemap.xml",
     "/no-such-page/",
 ]
@@ -43,7 +47,7 @@ def page_types():
             for model in apps.get_models()
             if issubclass(model, Page)
             and model is not Page
-            and model._meta.app_label in {"home", "dhr", "duties"}
+            and model._meta.app_label in {"home", "dhr", "duties", "publications"}
         ),
         key=lambda model: model._meta.label,
     )

@@ -28,13 +28,15 @@ class FakeAppConfig:
         self.search_section = search_section
 
 
-def test_the_section_apps_declare_the_reviews_and_duties_sections():
+def test_the_section_apps_declare_the_reviews_duties_and_publications_sections():
     assert [(section.key, str(section.label)) for section in all_sections()] == [
         ("reviews", "Domestic homicide reviews"),
         ("duties", "Statutory duties and workstreams"),
+        ("publications", "Publications"),
         ("other", "Other pages"),
     ]
-    reviews, duties = sections()
+    reviews, duties, publications = sections()
+    assert publications.app_labels == ("publications",) and publications.slugs == ("publications",)
     assert reviews.app_labels == ("dhr",) and reviews.slugs == ("domestic-homicide-reviews",)
     assert reviews.show_helplines and not duties.show_helplines
     assert duties.app_labels == ("duties",) and duties.slugs == ("statutory-duties", "workstreams")

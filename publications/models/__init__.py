@@ -1,0 +1,6 @@
+from .documents import PublicationDocument
+from .index import PublicationIndexPage
+from .kinds import Kind
+from .publications import PublicationPage
+
+__all__ = ["Kind", "PublicationDocument", "PublicationIndexPage", "PublicationPage"]
