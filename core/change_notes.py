@@ -57,8 +57,7 @@ def record(sender, instance, revision=None, **kwargs):
 def refresh_history(page):
     """Write the notes kept for ``page`` onto it and every translation of it."""
     history = [
-        change.as_history_item()
-        for change in ChangeNote.objects.filter(translation_key=page.translation_key)
+        change.as_history_item() for change in ChangeNote.objects.filter(translation_key=page.translation_key)
     ]
     type(page).objects.filter(translation_key=page.translation_key).update(change_history=history)
     page.change_history = history

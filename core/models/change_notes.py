@@ -99,7 +99,9 @@ class ChangeNoteMixin(models.Model):
         """Every note published for this page in any language, newest first: each with
         ``published_at`` and ``note``."""
         return [
-            SimpleNamespace(published_at=datetime.datetime.fromisoformat(item["published_at"]), note=item["note"])
+            SimpleNamespace(
+                published_at=datetime.datetime.fromisoformat(item["published_at"]), note=item["note"]
+            )
             for item in self.change_history or []
         ]
 
