@@ -10,6 +10,7 @@ page type shown.
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
@@ -57,12 +58,21 @@ def with_summaries(queryset):
 
     One small subquery per page type, by primary key. In the select list, PostgreSQL
     evaluates them only for the rows the LIMIT keeps, after sorting; joining the page
-    types' tables instead would join every page before the search narrows them down."""
+    types' tables instead would join every page before the search narrows them down.
+    Unordered: a page type's default order (the tree's) would join the page table into
+    each subquery only to sort its one row."""
+    return queryset.annotate(own_summary=_own_summary())
+
+
+@cache
+def _own_summary():
+    """The expression for ``with_summaries``, built once: ``annotate`` resolves a copy of
+    it for each query, and building the subqueries took longer than running them."""
     summaries = [
-        Subquery(model._default_manager.filter(pk=OuterRef("pk")).values("summary")[:1])
+        Subquery(model._default_manager.filter(pk=OuterRef("pk")).order_by().values("summary")[:1])
         for model in _summary_tables()
     ]
-    return queryset.annotate(own_summary=Coalesce(*summaries, Value(""), output_field=CharField()))
+    return Coalesce(*summaries, Value(""), output_field=CharField())
 
 
 @dataclass

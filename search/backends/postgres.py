@@ -23,7 +23,7 @@ from contextvars import ContextVar
 
 from django.contrib.postgres.search import SearchQuery, SearchQueryField, SearchRank
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Func, IntegerField, Q
+from django.db.models import F, FilteredRelation, Func, IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.search.models import IndexEntry
 
@@ -128,20 +128,37 @@ class SitePostgresSearchQueryCompiler(PostgresCompiler):
         return self.pages().filter(pk__in=matching)
 
     def _rank(self, config):
+        """The rank of a page's own matching index entry (``own_entry``, see ``tiers``)."""
         search_query = Once(self.tsquery(config))
-        title_rank = SearchRank(F("index_entries__title"), search_query, weights=self.title_weights())
-        summary_rank = SearchRank(F("index_entries__autocomplete"), Once(self._summary_query()))
-        return title_rank * F("index_entries__title_norm") + summary_rank
+        title_rank = SearchRank(F("own_entry__title"), search_query, weights=self.title_weights())
+        summary_rank = SearchRank(F("own_entry__autocomplete"), Once(self._summary_query()))
+        return title_rank * F("own_entry__title_norm") + summary_rank
 
     def tiers(self, config):
         """The matches in two ordered querysets: pages whose title or summary matches, by
         rank; then the rest (body or documents only), newest first. The second needs no
         sorting, so paging through a word found on most pages reads only the rows it
-        shows."""
-        title_or_summary = Q(title=self.tsquery(config)) | Q(autocomplete=self._summary_query())
+        shows.
+
+        The first joins each page to its own index entry (by id and by its own page type,
+        as the entry is stored) on the condition that the title or summary matches: the
+        entries that match are read once, from their GIN indexes, both to choose the pages
+        and to rank them."""
+        tsquery, summary_query = self.tsquery(config), self._summary_query()
+        title_or_summary = Q(title=tsquery) | Q(autocomplete=summary_query)
+        own_matching_entry = FilteredRelation(
+            "index_entries",
+            condition=Q(index_entries__content_type_id=F("content_type_id"))
+            & (Q(index_entries__title=tsquery) | Q(index_entries__autocomplete=summary_query)),
+        )
         # Every page found here matches (see _summary_query).
         on_top = self._page_ids(IndexEntry._default_manager.filter(title_or_summary))
-        ranked = self.pages().filter(pk__in=on_top).order_by(self._rank(config).desc(), "-pk")
+        ranked = (
+            self.pages()
+            .filter(pk__in=on_top)
+            .alias(own_entry=own_matching_entry)
+            .order_by(self._rank(config).desc(), "-pk")
+        )
         rest = self.matches(config).exclude(pk__in=on_top).order_by("-pk")
         return ranked, rest
 

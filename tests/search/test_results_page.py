@@ -83,6 +83,21 @@ def test_unpublished_expired_and_private_pages_are_never_found(client, add_page,
     assert result_titles(client.get("/search/?q=osprey")) == ["Osprey open page"]
 
 
+def test_pages_under_a_private_section_are_never_found_or_counted(client, add_page, home_page):
+    """A restriction covers the pages under its page too, however deep; neighbouring
+    sections stay searchable (``core.visibility.UnderAny``)."""
+    open_section = add_page("Grebe open section")
+    private = add_page("Grebe private section")
+    child = add_page("Grebe private child", parent=private)
+    add_page("Grebe private grandchild", parent=child)
+    add_page("Grebe open child", parent=open_section)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get("/search/?q=grebe")
+    assert sorted(result_titles(response)) == ["Grebe open child", "Grebe open section"]
+    assert response.context["search"].total == 2
+
+
 def test_page_drops_out_when_it_expires_before_the_scheduler_runs(client, add_page):
     expires = timezone.now() + datetime.timedelta(days=2)
     page = add_page("Plover review", expire_at=expires)
