@@ -9,20 +9,22 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from i18n.languages import forget_locales
 from tests.dhr.builders import add_busy_reviews, make_document, make_index, make_request_form
 from tests.helpers import get_with_query_count
 from tests.welsh import log_in_as, offer_welsh, welsh_home
 
 # The most each page needs today, Editors or Moderators, England or Wales. The aim is 30:
-# the reports and the forms listing are well within it; the explorer and the dashboard are
-# not, and docs/performance.md lists what their queries are (Wagtail's own sidebar, page
-# header and panels, once per page). These hold the line.
+# the reports, the forms listing and an Editor's dashboard are within it; the explorer
+# (30-35) and a Moderator's dashboard (32) are not, and docs/performance.md lists what
+# their queries are (Wagtail's own sidebar, page header, filters and panels, once per
+# page). These hold the line.
 BUDGET = {
-    "DHR section in the explorer": 43,
-    "home page in the explorer": 41,
+    "DHR section in the explorer": 35,
+    "home page in the explorer": 35,
     "DHR publication report": 30,
     "content review report": 30,
-    "dashboard": 35,
+    "dashboard": 32,
     "forms": 30,
 }
 GROUPS = ["Editors", "Moderators"]
@@ -47,6 +49,9 @@ def counts(clients, urls):
     for group, client in clients.items():
         for name, url in urls.items():
             get_with_query_count(client, url)  # warm: per-process caches (content types, locales)
+            # A language with no Locale (Welsh in England) is looked up again once a minute
+            # (i18n.languages): count the request that does it, whenever it falls.
+            forget_locales()
             response, queries = get_with_query_count(client, url)
             assert response.status_code == 200, (group, name)
             found[group, name] = queries
