@@ -29,6 +29,7 @@ def main():
     parser.add_argument("--reviews", type=int, default=500)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sql", action="store_true", help="also print each page's SQL")
     parser.add_argument("urls", nargs="*")
     args = parser.parse_args()
 
@@ -40,10 +41,10 @@ def main():
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     settings.MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="profile-bench-"))
     settings.WAGTAIL_CACHE = False
+    settings.FRAGMENT_CACHE = os.environ.get("FRAGMENT_CACHE", "true") != "false"  # as in production
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from django.test import Client
@@ -62,7 +63,13 @@ def main():
         for url in urls:
             for _warm in range(3):
                 assert client.get(url).status_code == 200, url
-            with CaptureQueriesContext(connection) as queries:
+            queries = []
+
+            def record(execute, sql, params, many, context, queries=queries):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(record):
                 client.get(url)
             timings = []
             profiler = cProfile.Profile()
@@ -72,11 +79,19 @@ def main():
                 client.get(url)
                 profiler.disable()
                 timings.append((time.perf_counter() - start) * 1000)
-            print(f"\n=== {url}: median {statistics.median(timings):.1f} ms (profiled), {len(queries)} queries")
+            print(
+                f"\n=== {url}: median {statistics.median(timings):.1f} ms (profiled), {len(queries)} queries"
+            )
+            if args.sql:
+                print("\n".join(f"  SQL: {sql[:220]}" for sql in queries))
             for order in ("tottime", "cumulative"):
                 out = io.StringIO()
                 pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(args.top)
-                print(out.getvalue().split("ncalls", 1)[-1].join(["ncalls", ""]) if "ncalls" in out.getvalue() else out.getvalue())
+                print(
+                    out.getvalue().split("ncalls", 1)[-1].join(["ncalls", ""])
+                    if "ncalls" in out.getvalue()
+                    else out.getvalue()
+                )
         print(f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())}")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
