@@ -53,6 +53,9 @@ WAGTAIL_SOURCES = {
     "PagePermissionPolicy.explorable_root_instance": "aa7b15fd6da21b89",
     "AbstractGroupApprovalTask._user_in_groups": "27858b3199eddf8e",
 }
+# Wagtail's msgids for the locale filter, translated by its own catalogue.
+LOCALE_LABEL = "Locale"
+ALL_LABEL = "All"
 # Wagtail's per-request cache on the user, AbstractGroupApprovalTask._user_in_groups.
 APPROVAL_CHECKS = "_group_approval_task_checks"
 EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -105,10 +108,10 @@ class ExplorerFilterSet(GenericPageFilterSet):
         if len(choices) <= 1:
             return
         self.filters["locale"] = LocaleFilter(
-            label=_("Locale"),
+            label=_(LOCALE_LABEL),
             choices=choices,
             empty_label=None,
-            null_label=_("All"),
+            null_label=_(ALL_LABEL),
             null_value=None,
             widget=forms.RadioSelect,
         )
