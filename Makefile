@@ -90,8 +90,12 @@ restore: ## Replace the database and media with a backup: make restore BACKUP=ba
 	$(MANAGE) restore_site "$(BACKUP)"
 
 .PHONY: bench-throughput
-bench-throughput: messages ## Requests/s side by side: static nginx, edge cache, app cache, bare Wagtail
+bench-throughput: messages ## Requests/s side by side: static nginx, edge cache, app cache, bare Wagtail, and uncached
 	bench/throughput.sh
+
+.PHONY: bench-uncached
+bench-uncached: messages ## Uncached requests/s: bare wagtail start welcome page, our home page and DHR listing
+	UNCACHED_ONLY=1 bench/throughput.sh 8 16 3
 
 .PHONY: bench-render
 bench-render: messages ## Median and p95 uncached render time of each page type with 500 reviews

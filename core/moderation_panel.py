@@ -112,5 +112,11 @@ def url_names(obj):
 
 
 def use_moderation_panel(request, panels):
-    """``construct_homepage_panels``: Wagtail's panel swapped for ``ModerationPanel``."""
+    """``construct_homepage_panels``: Wagtail's panel swapped for ``ModerationPanel``; the
+    user's explorable root (for the site summary) and group approval checks (for the
+    panel's tasks) read once for the whole dashboard (core/explorer.py)."""
+    from core.explorer import remember_approval_groups, remember_explorable_root
+
+    remember_explorable_root(request.user)
+    remember_approval_groups(request.user)
     panels[:] = [ModerationPanel() if type(panel) is WAGTAIL_PANEL else panel for panel in panels]

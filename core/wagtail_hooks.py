@@ -118,3 +118,11 @@ def admin_js():
 
 
 hooks.register("construct_homepage_panels", moderation_panel.use_moderation_panel)
+
+
+@hooks.register("register_admin_viewset")
+def register_explorer():
+    """Wagtail's page explorer with its repeated lookups read once (core/explorer.py)."""
+    from core.explorer import ExplorerViewSet
+
+    return ExplorerViewSet()

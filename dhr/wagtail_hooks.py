@@ -3,6 +3,8 @@
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,15 +69,19 @@ class ReviewsInProgressPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        in_moderation = WorkflowState.objects.active().filter(
-            content_type=ContentType.objects.get_for_model(ReviewPage)
-        )
         # Where each review is, as Wagtail's workflow state says: waiting for a moderator,
-        # or sent back to the editor with changes requested.
-        states = dict(in_moderation.values_list("object_id", "status"))
-        awaiting = ReviewPage.objects.filter(pk__in=[int(pk) for pk in states]).order_by("title")
+        # or sent back to the editor with changes requested; read with the reviews.
+        state = WorkflowState.objects.active().filter(
+            content_type=ContentType.objects.get_for_model(ReviewPage),
+            object_id=Cast(OuterRef("pk"), CharField()),
+        )
+        awaiting = (
+            ReviewPage.objects.annotate(workflow_status=Subquery(state.values("status")[:1]))
+            .filter(workflow_status__isnull=False)
+            .order_by("title")
+        )
         for review in awaiting:
-            review.changes_requested = states[str(review.pk)] == WorkflowState.STATUS_NEEDS_CHANGES
+            review.changes_requested = review.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES
         context["awaiting"] = awaiting
         context["scheduled"] = (
             ReviewPage.objects.annotate_approved_schedule()

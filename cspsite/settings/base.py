@@ -222,6 +222,9 @@ NATION = os.environ.get("NATION", "england")
 # PAGE_CACHE_MAX_AGE caps how long the app, the edge proxy and browsers keep a page.
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
 WAGTAIL_CACHE_BACKEND = "pagecache"
+# The main navigation and alert banners, rendered once and kept in the page cache under
+# the page cache's own bound and purge, also with PAGE_CACHE=false (ops/fragment_cache.py).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "300"))
 # Seconds after a change commits when both caches are emptied once more (ops.caching);
 # 0 turns the second purge off.

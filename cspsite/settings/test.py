@@ -19,6 +19,9 @@ CACHES = {
 # The whole-page cache is off for the suite, so tests see what they just changed; the
 # tests in tests/perf/ switch it on. Cache-Control headers are still set.
 WAGTAIL_CACHE = False
+# Likewise the fragment cache (ops/fragment_cache.py); tests/perf/test_fragment_cache.py
+# switches it on.
+FRAGMENT_CACHE = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"
 STORAGES = {

@@ -4,11 +4,13 @@ Inclusion tags rather than context processors, so that only the templates that s
 fragment pay for its query."""
 
 from django import template
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from core.request_memo import memo
 from i18n.languages import localized_root
 from navigation.menus import menu_pages
+from ops.fragment_cache import fragment
 
 register = template.Library()
 
@@ -24,21 +26,38 @@ def _localized_site_root(request):
     return localized_root(site.root_page, request) if site else None
 
 
-@register.inclusion_tag("navigation/main_navigation.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
+    """The site's top-level pages, the current one marked. Rendered once per site root,
+    language and current top-level page, and kept as the page cache keeps pages
+    (ops/fragment_cache.py)."""
+    request = context.get("request")
     root = _site_root(context)
     page = context.get("page")
-    items = menu_pages(root, context.get("request")) if root else []
     current_path = page.path if isinstance(page, Page) else ""
-    return {
-        "request": context.get("request"),
-        "root": root,
-        "items": [
-            {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
-            for item in items
-        ],
-        "settings": context.get("settings"),
-    }
+    section = (
+        current_path[: len(root.path) + Page.steplen] if root and current_path.startswith(root.path) else ""
+    )
+
+    def render():
+        items = menu_pages(root, request) if root else []
+        template = context.template.engine.get_template("navigation/main_navigation.html")
+        return template.render(
+            context.new(
+                {
+                    "request": request,
+                    "root": root,
+                    "items": [
+                        {"page": item, "active": bool(current_path) and current_path.startswith(item.path)}
+                        for item in items
+                    ],
+                    "settings": context.get("settings"),
+                }
+            )
+        )
+
+    parts = [root.pk if root else 0, translation.get_language(), section]
+    return fragment(request, "main-navigation", parts, render)
 
 
 @register.simple_tag(takes_context=True)

@@ -14,15 +14,16 @@ from tests.helpers import get_with_query_count
 from tests.welsh import log_in_as, offer_welsh, welsh_home
 
 # The most each page needs today, Editors or Moderators, England or Wales. The aim is 30:
-# the reports and the forms listing are well within it; the explorer and the dashboard are
-# not, and docs/performance.md lists what their queries are (Wagtail's own sidebar, page
-# header and panels, once per page). These hold the line.
+# the reports, the forms listing and an Editor's dashboard are within it; the explorer
+# (29-35) and a Moderator's dashboard (32) are not, and docs/performance.md lists what
+# their queries are (Wagtail's own sidebar, page header, filters and panels, once per
+# page). These hold the line.
 BUDGET = {
-    "DHR section in the explorer": 43,
-    "home page in the explorer": 41,
+    "DHR section in the explorer": 35,
+    "home page in the explorer": 35,
     "DHR publication report": 30,
     "content review report": 30,
-    "dashboard": 35,
+    "dashboard": 32,
     "forms": 30,
 }
 GROUPS = ["Editors", "Moderators"]
@@ -54,7 +55,11 @@ def counts(clients, urls):
 
 
 @pytest.mark.parametrize("nation", ["England", "Wales"])
-def test_admin_pages_cost_the_same_for_5_and_500_reviews(home_page, site_settings, nation):
+def test_admin_pages_cost_the_same_for_5_and_500_reviews(home_page, site_settings, nation, monkeypatch):
+    # A language with no Locale (Welsh in England) is looked up again once a minute
+    # (i18n.languages), once per process whatever the page: keep that out of the counts,
+    # as a test with 500 reviews takes longer than a minute.
+    monkeypatch.setattr("i18n.languages.RELOAD_MISSING_AFTER", 3600)
     welsh = None
     if nation == "Wales":
         welsh = offer_welsh(site_settings)
