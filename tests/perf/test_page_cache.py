@@ -7,7 +7,7 @@ import re
 import pytest
 import time_machine
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from core.models import AlertBanner, SiteSettings
 from dhr.models import DHRSettings, ReviewPage
@@ -94,6 +94,29 @@ def test_a_cached_page_is_purged_on_move_unpublish_and_delete(client, home_page,
         assert cache_status(client.get("/")) == "hit"
         action()
         assert cache_status(client.get("/")) == "miss"
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(client, home_page, clock):
+    page = home_page.add_child(
+        instance=StandardPage(
+            title="Partners only", slug="partners", summary="Minutes of the partners' meeting."
+        )
+    )
+    client.get("/partners/")
+    assert cache_status(client.get("/partners/")) == "hit"
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="partners-2026"
+    )
+    response = client.get("/partners/")
+    assert cache_status(response) != "hit"
+    assert "Minutes of the partners" not in response.content.decode()
+
+    client.get("/partners/")
+    restriction.delete()
+    response = client.get("/partners/")
+    assert cache_status(response) == "miss"
+    assert "Minutes of the partners" in response.content.decode()
 
 
 def test_alert_banners_and_settings_clear_the_cache(client, home_page, clock):
