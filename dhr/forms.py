@@ -48,11 +48,29 @@ class ReviewPageForm(WagtailAdminPageForm):
             from dhr.models import ReviewType
 
             self.initial["review_type"] = ReviewType.for_nation(self._site_settings().nation)
+        self._limit_themes_to_language()
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(
                 "The last part of the web address. Leave blank to make it from the pseudonym."
             )
+
+    def _limit_themes_to_language(self):
+        """Offer only the themes in the review's own language (a Welsh review's are the
+        Welsh themes)."""
+        from themes.models import Theme
+
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if locale_id is None:
+            return
+        themes = Theme.objects.filter(locale_id=locale_id)
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = themes
+        formset = self.formsets.get("recommendations")
+        if formset is not None:
+            for form in formset.forms:
+                if "theme" in form.fields:
+                    form.fields["theme"].queryset = themes
 
     @property
     def is_publishing(self):
@@ -135,7 +153,27 @@ class ReviewPageForm(WagtailAdminPageForm):
         values = {name: self._value(name) for name in [*PAGE_FIELDS, "identifying_details", "review_type"]}
         language = page_language(self.instance) if self.instance.locale_id else DEFAULT_LANGUAGE
         values["title"] = ReviewPage.title_for(values["review_type"], values["pseudonym"], language)
-        return SimpleNamespace(**values, documents=self._documents())
+        return SimpleNamespace(
+            **values,
+            documents=self._documents(),
+            key_findings=self._rows("key_findings"),
+            recommendations=self._rows("recommendations"),
+        )
+
+    def _rows(self, relation):
+        """The key findings or recommendations the form lists, without those marked for
+        removal, as unsaved objects with the text entered."""
+        formset = self.formsets.get(relation)
+        if formset is None:
+            return list(getattr(self.instance, relation).all())
+        formset.is_valid()
+        rows = []
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            rows.append(SimpleNamespace(**{name: data.get(name) or "" for name in form.fields}))
+        return rows
 
     def _documents(self):
         """The review documents the form lists, in order, without those marked for removal."""
@@ -187,9 +225,12 @@ class ReviewFilterForm(forms.Form):
 
     year = YearField(label=_("Year published"), required=False, coerce=int, empty_value=None, choices=())
     review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
+    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
 
-    def __init__(self, *args, years=(), review_types=(), **kwargs):
+    def __init__(self, *args, years=(), review_types=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(slug, name) for slug, name in themes]
+        self.fields["theme"].error_messages["invalid_choice"] = _("Choose a theme from the list.")
         self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
         self.fields["review_type"].choices = [("", _("All types"))] + list(review_types)
         self.fields["year"].error_messages["invalid_choice"] = _(
@@ -201,4 +242,6 @@ class ReviewFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.get(name) for name in ("year", "review_type"))
+        return self.is_valid() and any(
+            self.cleaned_data.get(name) for name in ("year", "review_type", "theme")
+        )

@@ -1,3 +1,4 @@
+from .findings import KeyFinding, Recommendation
 from .index import DHRIndexPage
 from .request_copy import CopyRequest, CopyRequestCount, RequestCopyFormField, RequestCopyFormPage
 from .review_documents import ReviewDocument
@@ -9,6 +10,8 @@ __all__ = [
     "CopyRequestCount",
     "DHRIndexPage",
     "DHRSettings",
+    "KeyFinding",
+    "Recommendation",
     "RequestCopyFormField",
     "RequestCopyFormPage",
     "ReviewDocument",

@@ -20,11 +20,18 @@ from core.pagination import CountedPaginator, pagination, requested_page_number
 from core.visibility import filter_visible, visible_q
 from dhr.forms import ReviewFilterForm
 from dhr.visibility import came_down_q
+from themes.models import Theme
 
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
 
 REVIEWS_PER_PAGE = 10
+
+
+def tagged_with(theme):
+    """The rows tagging reviews with ``theme`` in any of its languages: a Welsh review
+    whose theme has no Welsh version yet still points at the English one."""
+    return ReviewPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
 
 
 class DHRIndexPage(BasePage):
@@ -101,21 +108,33 @@ class DHRIndexPage(BasePage):
         years = sorted(
             {row["publication_date"].year for row in current if row["publication_date"]}, reverse=True
         )
-        filter_form = ReviewFilterForm(request.GET or None, years=years, review_types=ReviewType.choices)
-        year = review_type = None
+        themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=self.locale_id)}
+        filter_form = ReviewFilterForm(
+            request.GET or None,
+            years=years,
+            review_types=ReviewType.choices,
+            themes=[(slug, theme.name) for slug, theme in themes.items()],
+        )
+        year = review_type = theme = None
         if filter_form.is_bound and filter_form.is_valid():
             year = filter_form.cleaned_data.get("year")
             review_type = filter_form.cleaned_data.get("review_type")
+            theme = themes.get(filter_form.cleaned_data.get("theme"))
         reviews = self.listing_queryset(at)
         if year:
             reviews = reviews.filter(publication_date__year=year)
         if review_type:
             reviews = reviews.filter(review_type=review_type)
+        tagged = None
+        if theme:
+            tagged = set(tagged_with(theme).values_list("reviewpage_id", flat=True))
+            reviews = reviews.filter(pk__in=tagged)
         matching = [
             row
             for row in current
             if (not year or (row["publication_date"] and row["publication_date"].year == year))
             and (not review_type or row["review_type"] == review_type)
+            and (tagged is None or row["pk"] in tagged)
         ]
         if filter_form.is_bound and not filter_form.is_valid():
             reviews, matching = reviews.none(), []

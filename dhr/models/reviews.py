@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -22,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import search_text
 from core.models import BasePage
+from core.visibility import filter_visible
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
     review_checklist_panels,
@@ -122,6 +124,16 @@ class ReviewPage(RoutablePageMixin, BasePage):
         help_text=_(
             "Optional. The executive summary as a web page, copied from the approved report. "
             "Use headings level 2 and 3."
+        ),
+    )
+    themes = ParentalManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="reviews",
+        verbose_name=_("themes"),
+        help_text=_(
+            "Optional. The learning themes the review is about. The review is listed on each "
+            "theme's page while it is online, and readers can filter the reviews by theme."
         ),
     )
     checklist_pseudonym_agreed = models.BooleanField(
@@ -343,4 +355,25 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document")
+        context.update(self.learning_context())
         return context
+
+    def learning_context(self):
+        """The key findings and recommendations readers see, and when progress was last
+        reported. Only a review being served gets here, so they follow its visibility."""
+        from themes.models import ThemeIndexPage
+
+        recommendations = list(self.recommendations.select_related("theme"))
+        themes = list(self.themes.all())
+        theme_index = (
+            filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first() if themes else None
+        )
+        dates = [row.progress_updated for row in recommendations if row.progress_updated]
+        return {
+            "key_findings": list(self.key_findings.all()),
+            "recommendations": recommendations,
+            "progress_last_updated": max(dates) if dates else None,
+            "theme_links": [
+                (theme, theme_index.theme_url(theme) if theme_index else "") for theme in themes
+            ],
+        }

@@ -65,6 +65,8 @@ def test_editor_creates_and_publishes_a_review(admin_client, index):
             "publication_date": "",
             "keep_online_until": "",
             "executive_summary": rich_text("What the review found."),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset(
                 [{"document": str(document.pk), "kind": "overview_report", "html_version": rich_text("")}]
             ),
@@ -104,6 +106,8 @@ def test_slug_is_made_unique_from_the_pseudonym(admin_client, index):
             "pseudonym": "Lesley",
             "review_type": "susr",
             "executive_summary": rich_text(""),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset([]),
             "slug": "",
             "last_reviewed": "2026-01-01",
@@ -128,6 +132,8 @@ def test_month_of_death_needs_a_year(admin_client, index):
             "death_month": "3",
             "death_year": "",
             "executive_summary": rich_text(""),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset([]),
             "slug": review.slug,
             "last_reviewed": "2026-01-01",
