@@ -2,7 +2,7 @@
 
 import datetime
 
-from dhr.models import KeyFinding, Recommendation, ReviewPage
+from dhr.models import KeyFinding, LearningPage, Recommendation, ReviewPage
 from tests.dhr.builders import make_review
 from themes.models import Theme, ThemeIndexPage
 
@@ -43,3 +43,16 @@ def make_learning_review(index, pseudonym, themes=(), findings=(), recommendatio
     if publish:
         revision.publish()
     return ReviewPage.objects.get(pk=review.pk)
+
+
+def make_learning_page(index, threshold=3):
+    page = LearningPage(
+        title="What we have learned",
+        slug="what-we-have-learned",
+        summary="What the reviews have taught the partnership's agencies.",
+        intro="<p>Each review looks at what happened so that services can do better.</p>",
+        threshold=threshold,
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return LearningPage.objects.get(pk=page.pk)

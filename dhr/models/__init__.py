@@ -1,5 +1,6 @@
 from .findings import KeyFinding, Recommendation
 from .index import DHRIndexPage
+from .learning import LearningPage
 from .request_copy import CopyRequest, CopyRequestCount, RequestCopyFormField, RequestCopyFormPage
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
@@ -11,6 +12,7 @@ __all__ = [
     "DHRIndexPage",
     "DHRSettings",
     "KeyFinding",
+    "LearningPage",
     "Recommendation",
     "RequestCopyFormField",
     "RequestCopyFormPage",

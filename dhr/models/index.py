@@ -47,7 +47,7 @@ class DHRIndexPage(BasePage):
     template = "pages/dhr_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["dhr.ReviewPage", "dhr.RequestCopyFormPage"]
+    subpage_types = ["dhr.ReviewPage", "dhr.RequestCopyFormPage", "dhr.LearningPage"]
     always_show_exit_button = True
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]

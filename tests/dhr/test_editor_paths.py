@@ -10,6 +10,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from dhr.models import (
     DHRIndexPage,
+    KeyFinding,
+    LearningPage,
+    Recommendation,
     RequestCopyFormField,
     RequestCopyFormPage,
     ReviewDocument,
@@ -36,7 +39,17 @@ def index(home_page):
 
 
 @pytest.mark.parametrize(
-    "model", [DHRIndexPage, ReviewPage, ReviewDocument, RequestCopyFormPage, RequestCopyFormField]
+    "model",
+    [
+        DHRIndexPage,
+        ReviewPage,
+        ReviewDocument,
+        KeyFinding,
+        Recommendation,
+        LearningPage,
+        RequestCopyFormPage,
+        RequestCopyFormField,
+    ],
 )
 def test_every_field_has_help_text(model):
     assert field_help_gaps(model, exempt={"page", "sort_order", "clean_name"}) == []
@@ -45,7 +58,7 @@ def test_every_field_has_help_text(model):
 def test_page_shape():
     assert DHRIndexPage.allowed_parent_page_models() == [HomePage]
     assert DHRIndexPage.max_count == 1
-    assert set(DHRIndexPage.allowed_subpage_models()) == {ReviewPage, RequestCopyFormPage}
+    assert set(DHRIndexPage.allowed_subpage_models()) == {ReviewPage, RequestCopyFormPage, LearningPage}
     assert RequestCopyFormPage.max_count == 1
     assert ReviewPage.allowed_subpage_models() == []
     assert all(model.always_show_exit_button for model in (DHRIndexPage, ReviewPage, RequestCopyFormPage))

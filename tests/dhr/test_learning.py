@@ -14,7 +14,7 @@ from dhr.models import Recommendation, ReviewPage
 from tests.dhr.admin_forms import review_form_data
 from tests.dhr.builders import IDENTIFYING_DETAILS, make_index, make_review
 from tests.dhr.test_leaks import AFTER_EXPIRY, ONE_DAY_BEFORE_EXPIRY, PUBLISHED
-from tests.learning import make_learning_review, make_theme, make_theme_index
+from tests.learning import make_learning_page, make_learning_review, make_theme, make_theme_index
 from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
@@ -200,12 +200,21 @@ def section(home_page):
             keep_online_until=datetime.date(2027, 1, 1),
             themes=[control],
         )
-    return index, themes_page, control, aged, current
+        learned = make_learning_page(index, threshold=2)
+    return index, themes_page, control, aged, current, learned
+
+
+def counts(page):
+    """The figures in the "What we have learned" tables, as (row heading, figure)."""
+    import re
+
+    return re.findall(r'<th scope="row" class="govuk-table__header">(?:<a[^>]*>)?([^<]+)(?:</a>)?</th>\s*<td[^>]*>([^<]+)</td>', page)
 
 
 def everywhere(client, index, themes_page, theme):
     """Every public page that could show a review's learning."""
     urls = [
+        f"{index.url}what-we-have-learned/",
         index.url,
         f"{index.url}?theme={theme.slug}",
         themes_page.url,
@@ -218,17 +227,19 @@ def everywhere(client, index, themes_page, theme):
 
 
 def test_learning_is_public_while_the_review_is(client, section):
-    index, themes_page, control, aged, current = section
+    index, themes_page, control, aged, current, learned = section
     with time_machine.travel(ONE_DAY_BEFORE_EXPIRY, tick=False):
         page = client.get(aged.url).content.decode()
         assert LEARNED in page and ADVICE in page
         theme_page = client.get(f"{themes_page.url}{control.slug}/").content.decode()
         assert f'href="{aged.url}"' in theme_page and f'href="{current.url}"' in theme_page
+        figures = counts(client.get(learned.url).content.decode())
+        assert ("Coercive control", "2") in figures and ("Not started", "1") in figures
 
 
 @pytest.mark.parametrize("cron_ran", [False, True], ids=["before publish_scheduled", "after publish_scheduled"])
 def test_at_expire_at_the_learning_is_gone_from_every_route(client, section, cron_ran):
-    index, themes_page, control, aged, current = section
+    index, themes_page, control, aged, current, learned = section
     with time_machine.travel(aged.expire_at, tick=False):
         if cron_ran:
             call_command("publish_scheduled", verbosity=0)
@@ -242,10 +253,14 @@ def test_at_expire_at_the_learning_is_gone_from_every_route(client, section, cro
         assert f'href="{current.url}"' in theme_page and f'href="{aged.url}"' not in theme_page
         listing = client.get(index.url, {"theme": control.slug}).content.decode()
         assert "1 review" in listing and f'href="{current.url}"' in listing
+        learned_page = client.get(learned.url).content.decode()
+        assert ("Coercive control", "Fewer than 2") in counts(learned_page)
+        assert ("Not started", "1") not in counts(learned_page)
+        assert "None of the reviews online now has recommendations" in learned_page
 
 
 def test_theme_page_says_when_nothing_is_current(client, section):
-    index, themes_page, control, aged, current = section
+    index, themes_page, control, aged, current, learned = section
     with time_machine.travel(datetime.datetime(2027, 2, 1, tzinfo=datetime.UTC), tick=False):
         page = client.get(f"{themes_page.url}{control.slug}/").content.decode()
         assert "Nothing about this theme is published at the moment." in page
@@ -266,3 +281,23 @@ def test_progress_choices_are_the_four_the_action_plan_uses():
         "not_accepted",
     ]
     assert timezone.now()
+
+
+def test_learned_page_hides_small_counts_and_links_each_theme(client, home_page, index):
+    themes_page = make_theme_index(home_page)
+    control, money = make_theme("Coercive control"), make_theme("Economic abuse")
+    for name in ("Ana", "Bea", "Cai"):
+        make_learning_review(
+            index,
+            name,
+            themes=[control] + ([money] if name == "Ana" else []),
+            recommendations=[{"text": "Train staff.", "progress": "completed"}, {"text": "Audit.", "progress": "in_progress"}],
+        )
+    learned = make_learning_page(index)
+    page = client.get(learned.url).content.decode()
+    figures = counts(page)
+    assert ("Coercive control", "3") in figures
+    assert ("Economic abuse", "Fewer than 3") in figures and ("Economic abuse", "1") not in figures
+    assert ("Completed", "3") in figures and ("In progress", "3") in figures and ("Not accepted", "0") in figures
+    assert f'href="{themes_page.url}economic-abuse/"' in page
+    assert "6 recommendations" in page and "3 reviews online now" in page
