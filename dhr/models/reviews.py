@@ -359,19 +359,22 @@ class ReviewPage(RoutablePageMixin, BasePage):
         return context
 
     def learning_context(self):
-        """The key findings and recommendations readers see, and when progress was last
-        reported. Only a review being served gets here, so they follow its visibility."""
+        """The themes, key findings and recommendations readers see, and when progress was
+        last reported, in one query (and one more for the themes' pages if it has themes).
+        Only a review being served gets here, so they follow its visibility."""
         from themes.models import ThemeIndexPage
 
-        recommendations = list(self.recommendations.select_related("theme"))
-        themes = list(self.themes.all())
+        from .findings import learning_rows
+
+        rows = learning_rows(self)
+        themes = rows["themes"]
         theme_index = (
             filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first() if themes else None
         )
-        dates = [row.progress_updated for row in recommendations if row.progress_updated]
+        dates = [row.progress_updated for row in rows["recommendations"] if row.progress_updated]
         return {
-            "key_findings": list(self.key_findings.all()),
-            "recommendations": recommendations,
+            "key_findings": rows["key_findings"],
+            "recommendations": rows["recommendations"],
             "progress_last_updated": max(dates) if dates else None,
             "theme_links": [
                 (theme, theme_index.theme_url(theme) if theme_index else "") for theme in themes
