@@ -219,13 +219,22 @@ class YearField(forms.TypedChoiceField):
         return super().valid_value(value) or bool(re.fullmatch(r"(19|20)[0-9]{2}", str(value)))
 
 
+class ThemeField(forms.ChoiceField):
+    """A theme from the list, or the slug of a theme no review online has yet (a link from
+    its theme page): the listing then finds no reviews, and a slug that is no theme at all
+    is an error (``DHRIndexPage.get_context``)."""
+
+    def valid_value(self, value):
+        return super().valid_value(value) or bool(re.fullmatch(r"[-\w]{1,80}", str(value)))
+
+
 class ReviewFilterForm(forms.Form):
     """The listing's filters. Choices come from the reviews on the site; a type that does
     not exist, or a year that is not a year, is a clear error rather than an empty page."""
 
     year = YearField(label=_("Year published"), required=False, coerce=int, empty_value=None, choices=())
     review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
-    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=())
+    theme = ThemeField(label=_("Theme"), required=False, choices=())
 
     def __init__(self, *args, years=(), review_types=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)

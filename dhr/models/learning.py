@@ -5,7 +5,7 @@ threshold is shown as "fewer than" the threshold."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -54,53 +54,61 @@ class LearningPage(BasePage):
         verbose_name = _("what we have learned page")
 
     def visible_reviews(self, at):
-        # The page is served, so its section passed the view restriction check.
-        return filter_visible(
-            ReviewPage.objects.child_of(self.get_parent()).filter(locale_id=self.locale_id), at
-        )
+        # The page is served, so its section passed the view restriction check; its
+        # siblings are the section's reviews (found from its own path, without a query).
+        return filter_visible(ReviewPage.objects.sibling_of(self).filter(locale_id=self.locale_id), at)
 
     def theme_counts(self, reviews):
-        """Each theme in this page's language with its number of visible reviews, the
-        count left out (None) when it is below the threshold."""
-        through = ReviewPage.themes.through
-        counts = dict(
-            through.objects.filter(reviewpage__in=reviews.values("pk"))
+        """Each theme in this page's language with its number of visible reviews (tagged
+        with it in any language), the count left out (None) when below the threshold."""
+        tagged = (
+            ReviewPage.themes.through.objects.filter(
+                theme__translation_key=OuterRef("translation_key"), reviewpage__in=reviews.values("pk")
+            )
+            .order_by()
             .values("theme__translation_key")
             .annotate(reviews=Count("reviewpage", distinct=True))
-            .values_list("theme__translation_key", "reviews")
+            .values("reviews")
         )
+        themes = Theme.objects.filter(locale_id=self.locale_id).annotate(review_count=Subquery(tagged))
         theme_index = filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first()
-        rows = []
-        for theme in Theme.objects.filter(locale_id=self.locale_id):
-            count = counts.get(theme.translation_key, 0)
-            rows.append(
-                {
-                    "theme": theme,
-                    "url": theme_index.theme_url(theme) if theme_index else "",
-                    "count": count if count >= self.threshold else None,
-                }
-            )
-        return rows
-
-    def progress_counts(self, reviews):
-        counts = dict(
-            Recommendation.objects.filter(page__in=reviews.values("pk"))
-            .values("progress")
-            .annotate(number=Count("pk"))
-            .values_list("progress", "number")
-        )
         return [
-            {"progress": value, "label": label, "count": counts.get(value, 0)}
+            {
+                "theme": theme,
+                "url": theme_index.theme_url(theme) if theme_index else "",
+                "count": theme.review_count if (theme.review_count or 0) >= self.threshold else None,
+            }
+            for theme in themes
+        ]
+
+    @staticmethod
+    def review_and_progress_counts(reviews):
+        """The number of visible reviews and of their recommendations at each stage, in one query."""
+        counts = reviews.aggregate(
+            reviews=Count("pk", distinct=True),
+            **{
+                value: Count("recommendations", distinct=True, filter=Q(recommendations__progress=value))
+                for value in Recommendation.Progress.values
+            },
+        )
+        progress = [
+            {"progress": value, "label": label, "count": counts[value]}
             for value, label in Recommendation.Progress.choices
         ]
+        return counts["reviews"], progress
+
+    @property
+    def section_url(self):
+        """The DHR section's address: this page's, one level up (no query for the parent)."""
+        return self.url.rstrip("/").rpartition("/")[0] + "/"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         reviews = self.visible_reviews(timezone.now())
-        progress = self.progress_counts(reviews)
+        review_count, progress = self.review_and_progress_counts(reviews)
         context.update(
             {
-                "review_count": reviews.count(),
+                "review_count": review_count,
                 "theme_counts": self.theme_counts(reviews),
                 "progress_counts": progress,
                 "recommendation_count": sum(row["count"] for row in progress),
