@@ -21,8 +21,8 @@ from core.pdf_inspection import PdfUnreadable
 from dhr.document_check import Check, check_review, document_items, document_source, unreadable
 from dhr.translations import (
     SYNCHRONISED_FIELDS,
-    SourceNotLive,
     SYNCHRONISED_PROGRESS,
+    SourceNotLive,
     copy_synchronised_fields,
     source_for_publishing,
 )

@@ -29,7 +29,9 @@ def make_theme_index(home_page, slug="themes"):
     return ThemeIndexPage.objects.get(pk=page.pk)
 
 
-def make_learning_review(index, pseudonym, themes=(), findings=(), recommendations=(), publish=True, **fields):
+def make_learning_review(
+    index, pseudonym, themes=(), findings=(), recommendations=(), publish=True, **fields
+):
     """A review tagged with ``themes``, with ``findings`` (texts) and ``recommendations``
     (dicts of Recommendation fields), published the way editors do unless ``publish`` is false."""
     review = make_review(index, pseudonym, publish=False, **fields)

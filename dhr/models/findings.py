@@ -46,7 +46,9 @@ class Recommendation(TranslatableMixin, Orderable):
     text = models.TextField(
         _("recommendation"),
         max_length=1000,
-        help_text=_("The recommendation as the report words it. Plain text; nothing that could identify anyone."),
+        help_text=_(
+            "The recommendation as the report words it. Plain text; nothing that could identify anyone."
+        ),
     )
     agencies = models.CharField(
         _("agencies responsible"),
@@ -131,9 +133,14 @@ def learning_rows(review):
     parts = [
         (
             ReviewPage.themes.through.objects.filter(reviewpage_id=review.pk),
-            _columns("theme", text=F("theme__name"), theme_name=F("theme__name"), theme_slug=F("theme__slug")),
+            _columns(
+                "theme", text=F("theme__name"), theme_name=F("theme__name"), theme_slug=F("theme__slug")
+            ),
         ),
-        (KeyFinding.objects.filter(page_id=review.pk), _columns("finding", order=F("sort_order"), text=F("text"))),
+        (
+            KeyFinding.objects.filter(page_id=review.pk),
+            _columns("finding", order=F("sort_order"), text=F("text")),
+        ),
         (
             Recommendation.objects.filter(page_id=review.pk),
             _columns(
@@ -153,7 +160,7 @@ def learning_rows(review):
     found = {"themes": [], "key_findings": [], "recommendations": []}
     rows = querysets[0].union(*querysets[1:], all=True).order_by("row_kind", "row_order", "row_text")
     labels = dict(Recommendation.Progress.choices)
-    for kind, order, text, agencies, progress, updated, note, theme_name, theme_slug in rows:
+    for kind, _order, text, agencies, progress, updated, note, theme_name, theme_slug in rows:
         if kind == "theme":
             found["themes"].append(SimpleNamespace(name=theme_name, slug=theme_slug))
         elif kind == "finding":

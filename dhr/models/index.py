@@ -5,7 +5,17 @@ The listing costs three queries however many reviews there are: one small row pe
 the request form's address), one page of reviews, and their documents.
 """
 
-from django.db.models import Aggregate, BooleanField, Case, OuterRef, Prefetch, Subquery, TextField, Value, When
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Case,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import timezone
@@ -49,7 +59,11 @@ class JoinedText(Aggregate):
 
 def row_themes(row):
     """The (slug, name) of each theme of a review's overview row."""
-    return [tuple(item.split(FIELD_SEPARATOR, 1)) for item in (row["theme_list"] or "").split(ROW_SEPARATOR) if item]
+    return [
+        tuple(item.split(FIELD_SEPARATOR, 1))
+        for item in (row["theme_list"] or "").split(ROW_SEPARATOR)
+        if item
+    ]
 
 
 def tagged_with(theme):
@@ -129,7 +143,13 @@ class DHRIndexPage(BasePage):
             )
             .order_by("-publication_date", "-pk")
             .values(
-                "pk", "title", "review_type", "publication_date", "is_current", "request_form_slug", "theme_list"
+                "pk",
+                "title",
+                "review_type",
+                "publication_date",
+                "is_current",
+                "request_form_slug",
+                "theme_list",
             )
         )
 
@@ -150,7 +170,11 @@ class DHRIndexPage(BasePage):
             year = filter_form.cleaned_data.get("year")
             review_type = filter_form.cleaned_data.get("review_type")
             theme = filter_form.cleaned_data.get("theme")
-            if theme and theme not in themes and not Theme.objects.filter(slug=theme, locale_id=self.locale_id).exists():
+            if (
+                theme
+                and theme not in themes
+                and not Theme.objects.filter(slug=theme, locale_id=self.locale_id).exists()
+            ):
                 filter_form.add_error("theme", filter_form.fields["theme"].error_messages["invalid_choice"])
         reviews = self.listing_queryset(at)
         if year:

@@ -1,4 +1,4 @@
-""""What we have learned": figures across the reviews readers may see now, by theme and by
+""" "What we have learned": figures across the reviews readers may see now, by theme and by
 how far their recommendations have got, in a handful of queries however many reviews
 there are. No figure may identify a person, so a theme's count below the page's
 threshold is shown as "fewer than" the threshold."""

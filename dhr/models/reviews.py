@@ -369,14 +369,14 @@ class ReviewPage(RoutablePageMixin, BasePage):
         rows = learning_rows(self)
         themes = rows["themes"]
         theme_index = (
-            filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first() if themes else None
+            filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first()
+            if themes
+            else None
         )
         dates = [row.progress_updated for row in rows["recommendations"] if row.progress_updated]
         return {
             "key_findings": rows["key_findings"],
             "recommendations": rows["recommendations"],
             "progress_last_updated": max(dates) if dates else None,
-            "theme_links": [
-                (theme, theme_index.theme_url(theme) if theme_index else "") for theme in themes
-            ],
+            "theme_links": [(theme, theme_index.theme_url(theme) if theme_index else "") for theme in themes],
         }

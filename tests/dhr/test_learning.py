@@ -8,12 +8,12 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import WorkflowPage, WorkflowState
+from wagtail.models import WorkflowState
 
 from dhr.models import Recommendation, ReviewPage
 from tests.dhr.admin_forms import review_form_data
 from tests.dhr.builders import IDENTIFYING_DETAILS, make_index, make_review
-from tests.dhr.test_leaks import AFTER_EXPIRY, ONE_DAY_BEFORE_EXPIRY, PUBLISHED
+from tests.dhr.test_leaks import ONE_DAY_BEFORE_EXPIRY, PUBLISHED
 from tests.learning import make_learning_page, make_learning_review, make_theme, make_theme_index
 from themes.models import Theme
 
@@ -208,7 +208,10 @@ def counts(page):
     """The figures in the "What we have learned" tables, as (row heading, figure)."""
     import re
 
-    return re.findall(r'<th scope="row" class="govuk-table__header">(?:<a[^>]*>)?([^<]+)(?:</a>)?</th>\s*<td[^>]*>([^<]+)</td>', page)
+    return re.findall(
+        r'<th scope="row" class="govuk-table__header">(?:<a[^>]*>)?([^<]+)(?:</a>)?</th>\s*<td[^>]*>([^<]+)</td>',
+        page,
+    )
 
 
 def everywhere(client, index, themes_page, theme):
@@ -237,7 +240,9 @@ def test_learning_is_public_while_the_review_is(client, section):
         assert ("Coercive control", "2") in figures and ("Not started", "1") in figures
 
 
-@pytest.mark.parametrize("cron_ran", [False, True], ids=["before publish_scheduled", "after publish_scheduled"])
+@pytest.mark.parametrize(
+    "cron_ran", [False, True], ids=["before publish_scheduled", "after publish_scheduled"]
+)
 def test_at_expire_at_the_learning_is_gone_from_every_route(client, section, cron_ran):
     index, themes_page, control, aged, current, learned = section
     with time_machine.travel(aged.expire_at, tick=False):
@@ -291,13 +296,18 @@ def test_learned_page_hides_small_counts_and_links_each_theme(client, home_page,
             index,
             name,
             themes=[control] + ([money] if name == "Ana" else []),
-            recommendations=[{"text": "Train staff.", "progress": "completed"}, {"text": "Audit.", "progress": "in_progress"}],
+            recommendations=[
+                {"text": "Train staff.", "progress": "completed"},
+                {"text": "Audit.", "progress": "in_progress"},
+            ],
         )
     learned = make_learning_page(index)
     page = client.get(learned.url).content.decode()
     figures = counts(page)
     assert ("Coercive control", "3") in figures
     assert ("Economic abuse", "Fewer than 3") in figures and ("Economic abuse", "1") not in figures
-    assert ("Completed", "3") in figures and ("In progress", "3") in figures and ("Not accepted", "0") in figures
+    assert (
+        ("Completed", "3") in figures and ("In progress", "3") in figures and ("Not accepted", "0") in figures
+    )
     assert f'href="{themes_page.url}economic-abuse/"' in page
     assert "6 recommendations" in page and "3 reviews online now" in page

@@ -105,7 +105,9 @@ def test_learning_pages_queries_do_not_grow_with_the_reviews(client, home_page, 
         )
         Recommendation.objects.bulk_create(
             [
-                Recommendation(page=review, text="Train staff.", agencies="Police", locale_id=review.locale_id)
+                Recommendation(
+                    page=review, text="Train staff.", agencies="Police", locale_id=review.locale_id
+                )
                 for review in reviews
             ]
         )

@@ -125,7 +125,9 @@ def test_wagtail_localize_translates_findings_and_recommendations(client, welsh_
         "Jo",
         themes=[control, money],
         findings=["Agencies did not share information."],
-        recommendations=[{"text": "Share risk information.", "theme": control, "agencies": "Kelbrook Police"}],
+        recommendations=[
+            {"text": "Share risk information.", "theme": control, "agencies": "Kelbrook Police"}
+        ],
     )
     editor = log_in_as(client, "Editors", "translator")
     TranslationCreator(editor, [locale]).create_translations(review)
