@@ -108,6 +108,10 @@ class Recommendation(TranslatableMixin, Orderable):
     def __str__(self):
         return self.text
 
+    @property
+    def progress_label(self):
+        return self.get_progress_display()
+
 
 # The columns of ``learning_rows``'s one query, each part filling in what it lacks.
 _EMPTY_TEXT = Value("", output_field=CharField())
@@ -125,10 +129,18 @@ def _columns(kind, **values):
     return columns
 
 
-def learning_rows(review):
+def learning_rows(review, preview=False):
     """``review``'s themes, key findings and recommendations (with their themes' names),
-    read in one query: a union of the three, in the editor's order."""
+    read in one query: a union of the three, in the editor's order. A preview shows them
+    as the editor has them in the form, not as saved."""
     from types import SimpleNamespace
+
+    if preview:
+        return {
+            "themes": sorted(review.themes.all(), key=lambda theme: theme.name),
+            "key_findings": list(review.key_findings.all()),
+            "recommendations": list(review.recommendations.all()),
+        }
 
     parts = [
         (

@@ -355,10 +355,10 @@ class ReviewPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document")
-        context.update(self.learning_context())
+        context.update(self.learning_context(preview=getattr(request, "is_preview", False)))
         return context
 
-    def learning_context(self):
+    def learning_context(self, preview=False):
         """The themes, key findings and recommendations readers see, and when progress was
         last reported, in one query (and one more for the themes' pages if it has themes).
         Only a review being served gets here, so they follow its visibility."""
@@ -366,7 +366,7 @@ class ReviewPage(RoutablePageMixin, BasePage):
 
         from .findings import learning_rows
 
-        rows = learning_rows(self)
+        rows = learning_rows(self, preview)
         themes = rows["themes"]
         theme_index = (
             filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first()

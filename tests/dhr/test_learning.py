@@ -311,3 +311,24 @@ def test_learned_page_hides_small_counts_and_links_each_theme(client, home_page,
     )
     assert f'href="{themes_page.url}economic-abuse/"' in page
     assert "6 recommendations" in page and "3 reviews online now" in page
+
+
+def test_preview_shows_the_findings_and_recommendations_being_edited(client, login, index):
+    review = make_learning_review(index, "Jo", findings=["The saved finding."])
+    login("Editors")
+    data = review_form_data(review)
+    data.update(
+        {
+            "key_findings-0-text": "The finding as now edited.",
+            "recommendations-TOTAL_FORMS": "1",
+            "recommendations-0-text": "A new recommendation.",
+            "recommendations-0-agencies": "Kelbrook Police",
+            "recommendations-0-progress": "in_progress",
+            "recommendations-0-ORDER": "0",
+        }
+    )
+    url = f"/admin/pages/{review.pk}/edit/preview/"
+    assert client.post(url, data).json()["is_valid"]
+    page = client.get(url).content.decode()
+    assert "The finding as now edited." in page and "The saved finding." not in page
+    assert "A new recommendation." in page and "In progress" in page
