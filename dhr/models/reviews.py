@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,7 +24,6 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import search_text
 from core.models import BasePage
-from core.visibility import filter_visible
 from dhr.forms import ReviewPageForm
 from dhr.panels import (
     review_checklist_panels,
@@ -360,23 +360,20 @@ class ReviewPage(RoutablePageMixin, BasePage):
 
     def learning_context(self, preview=False):
         """The themes, key findings and recommendations readers see, and when progress was
-        last reported, in one query (and one more for the themes' pages if it has themes).
-        Only a review being served gets here, so they follow its visibility."""
-        from themes.models import ThemeIndexPage
-
+        last reported, in one query. Each theme links to the section's reviews filtered by
+        it (an address worked out without a query). Only a review being served gets here,
+        so they follow its visibility."""
         from .findings import learning_rows
 
         rows = learning_rows(self, preview)
-        themes = rows["themes"]
-        theme_index = (
-            filter_visible(ThemeIndexPage.objects.filter(locale_id=self.locale_id)).first()
-            if themes
-            else None
-        )
         dates = [row.progress_updated for row in rows["recommendations"] if row.progress_updated]
+        section_url = (self.url or "").rstrip("/").rpartition("/")[0] + "/"
         return {
             "key_findings": rows["key_findings"],
             "recommendations": rows["recommendations"],
             "progress_last_updated": max(dates) if dates else None,
-            "theme_links": [(theme, theme_index.theme_url(theme) if theme_index else "") for theme in themes],
+            "theme_links": [
+                (theme, f"{section_url}?{urlencode({'theme': theme.slug})}#completed-reviews")
+                for theme in rows["themes"]
+            ],
         }
