@@ -134,10 +134,16 @@ def push_to_translations(source):
 
 
 def push_progress(source):
-    from dhr.models import Recommendation
+    from dhr.models import Recommendation, ReviewPage
+    from dhr.models.findings import shown_learning
 
     for key, values in source_progress(source).items():
         Recommendation.objects.filter(translation_key=key).exclude(page_id=source.pk).update(**values)
+    # What each translation's readers see follows its rows.
+    for translation in ReviewPage.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        ReviewPage.objects.filter(pk=translation.pk).update(learning_shown=shown_learning(translation))
 
 
 def _on_published(sender, instance, **kwargs):

@@ -192,3 +192,51 @@ def learning_rows(review, preview=False):
             )
     found["themes"].sort(key=lambda theme: theme.name)
     return found
+
+
+def shown_learning(review):
+    """What readers see of ``review``'s learning, as kept on its page row
+    (``ReviewPage.learning_shown``) so that serving it costs no query: its relations as
+    they are on the object being saved."""
+    rows = learning_rows(review, preview=True)
+    return {
+        "themes": [[theme.name, theme.slug] for theme in rows["themes"]],
+        "key_findings": [row.text for row in rows["key_findings"]],
+        "recommendations": [
+            {
+                "text": row.text,
+                "agencies": row.agencies,
+                "progress": row.progress,
+                "progress_updated": row.progress_updated.isoformat() if row.progress_updated else None,
+                "progress_note": row.progress_note,
+                "theme": [row.theme.name, row.theme.slug] if row.theme_id else None,
+            }
+            for row in rows["recommendations"]
+        ],
+    }
+
+
+def learning_from_shown(shown):
+    """``learning_rows``'s shape from a page row's ``learning_shown``."""
+    import datetime
+    from types import SimpleNamespace
+
+    labels = dict(Recommendation.Progress.choices)
+    theme = lambda pair: SimpleNamespace(name=pair[0], slug=pair[1]) if pair else None  # noqa: E731
+    return {
+        "themes": [theme(pair) for pair in shown.get("themes", [])],
+        "key_findings": [SimpleNamespace(text=text) for text in shown.get("key_findings", [])],
+        "recommendations": [
+            SimpleNamespace(
+                **{
+                    **row,
+                    "theme": theme(row["theme"]),
+                    "progress_label": labels.get(row["progress"], row["progress"]),
+                    "progress_updated": datetime.date.fromisoformat(row["progress_updated"])
+                    if row["progress_updated"]
+                    else None,
+                }
+            )
+            for row in shown.get("recommendations", [])
+        ],
+    }

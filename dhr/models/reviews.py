@@ -136,6 +136,13 @@ class ReviewPage(RoutablePageMixin, BasePage):
             "theme's page while it is online, and readers can filter the reviews by theme."
         ),
     )
+    learning_shown = models.JSONField(
+        _("learning shown"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Kept by the site: the themes, findings and recommendations as published."),
+    )
     checklist_pseudonym_agreed = models.BooleanField(
         _("the family agreed the pseudonym"),
         default=False,
@@ -283,6 +290,10 @@ class ReviewPage(RoutablePageMixin, BasePage):
         if self.pseudonym:
             self.title = self.build_title()
         kwargs["update_fields"] = prepare_to_save(self, kwargs.get("update_fields"))
+        if kwargs.get("update_fields") is None:
+            from .findings import shown_learning
+
+            self.learning_shown = shown_learning(self)
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:
             # Wagtail indexes the page on post_save, before the document rows are written;
@@ -360,12 +371,15 @@ class ReviewPage(RoutablePageMixin, BasePage):
 
     def learning_context(self, preview=False):
         """The themes, key findings and recommendations readers see, and when progress was
-        last reported, in one query. Each theme links to the section's reviews filtered by
-        it (an address worked out without a query). Only a review being served gets here,
-        so they follow its visibility."""
-        from .findings import learning_rows
+                last reported, read from the page row (``learning_shown``, kept on every full save, as
+        when a revision is published) without a query. Each theme links to the section's reviews filtered by
+                it (an address worked out without a query). Only a review being served gets here,
+                so they follow its visibility."""
+        from .findings import learning_from_shown, learning_rows
 
-        rows = learning_rows(self, preview)
+        rows = (
+            learning_rows(self, preview=True) if preview else learning_from_shown(self.learning_shown or {})
+        )
         dates = [row.progress_updated for row in rows["recommendations"] if row.progress_updated]
         section_url = (self.url or "").rstrip("/").rpartition("/")[0] + "/"
         return {
