@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from core.change_notes import refresh_history
 from core.models import AlertBanner, ChangeNote, SiteSettings
-from demo import content
+from demo import content, themes
 from demo.values import Pending, Values, relative
 from home.models import HomePage
 
@@ -29,6 +29,7 @@ def load(nation):
     with translation.override("en-gb"):
         nhs_body = str(settings.nhs_body)
     values = Values(home, {**content.site()["variables"], "nhs_body": nhs_body})
+    themes.load()
     # First pass: the settings, then every page. What names a page not made yet waits.
     waiting = [(save_settings, settings, values, save_settings(settings, values, site_settings(nation)))]
     for label, data in content.site()["section_settings"].items():

@@ -11,6 +11,8 @@ What a value means follows the model field or StreamField block it is for:
   long from today (from now for a date-time; its year for a year);
 - a StreamField: a list of tables, each with ``type`` (the block's name) and its value: the
   block's fields for a ``StructBlock`` (text left out is empty), ``value`` for any other;
+- a theme (a foreign key or a many-to-many field to ``themes.Theme``): its slug, or a list
+  of slugs, from ``content/themes.toml`` (``demo.themes``);
 - an inline list (a child model with a ``ParentalKey``): a list of tables, one per row. In a
   row with a document, a rich text field set to ``true`` holds the document's own words.
 """
@@ -26,7 +28,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from demo import content, pdfs
+from demo.themes import english_theme
 from dhr.publication import add_months
+from themes.models import Theme
 
 # Text a StructBlock's table leaves out is empty, as the admin saves it.
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.URLBlock, blocks.EmailBlock)
@@ -77,6 +81,10 @@ class Values:
             return self.stream(field.stream_block, value)
         if isinstance(field, models.ManyToOneRel):
             return [self.row(field.related_model, order, row) for order, row in enumerate(value)]
+        if isinstance(field, models.ManyToManyField) and field.related_model is Theme:
+            return [english_theme(slug) for slug in value]
+        if isinstance(field, models.ForeignKey) and field.related_model is Theme:
+            return english_theme(value)
         if isinstance(value, dict):
             return relative(field, value)
         if isinstance(field, models.ForeignKey) and issubclass(field.related_model, Page):

@@ -120,6 +120,37 @@ def document_source(number, item):
     return str(_("document %(number)s (%(kind)s)") % {"number": number, "kind": item.get_kind_display()})
 
 
+def child_rows(review, name):
+    """The review's key findings or recommendations: a list for a review still being
+    edited (``ReviewPageForm``), its rows otherwise."""
+    rows = getattr(review, name, None) or []
+    return list(rows.all()) if hasattr(rows, "all") else list(rows)
+
+
+# What readers see of each finding and recommendation, checked like the page's own fields.
+CHILD_FIELDS = {
+    "key_findings": ("KeyFinding", ["text"]),
+    "recommendations": ("Recommendation", ["text", "agencies", "progress_note"]),
+}
+
+
+def child_places(review):
+    from dhr import models
+
+    places = []
+    for relation, (model_name, names) in CHILD_FIELDS.items():
+        model = getattr(models, model_name)
+        for number, row in enumerate(child_rows(review, relation), start=1):
+            for name in names:
+                label = _("%(field)s, %(item)s %(number)s") % {
+                    "field": model._meta.get_field(name).verbose_name,
+                    "item": model._meta.verbose_name,
+                    "number": number,
+                }
+                places.append(Place(Kind.PAGE_FIELD, str(getattr(row, name, "") or ""), where=str(label)))
+    return places
+
+
 def page_places(review):
     """The review's public fields as places, each named by its label."""
     from dhr.models import ReviewDocument, ReviewPage
@@ -146,7 +177,7 @@ def page_places(review):
                 Kind.PAGE_FIELD, item.document.title, where=str(_("title of %(source)s") % {"source": source})
             )
         )
-    return places
+    return places + child_places(review)
 
 
 def _cache_key(document):

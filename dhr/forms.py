@@ -48,11 +48,29 @@ class ReviewPageForm(WagtailAdminPageForm):
             from dhr.models import ReviewType
 
             self.initial["review_type"] = ReviewType.for_nation(self._site_settings().nation)
+        self._limit_themes_to_language()
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _(
                 "The last part of the web address. Leave blank to make it from the pseudonym."
             )
+
+    def _limit_themes_to_language(self):
+        """Offer only the themes in the review's own language (a Welsh review's are the
+        Welsh themes)."""
+        from themes.models import Theme
+
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if locale_id is None:
+            return
+        themes = Theme.objects.filter(locale_id=locale_id)
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = themes
+        formset = self.formsets.get("recommendations")
+        if formset is not None:
+            for form in formset.forms:
+                if "theme" in form.fields:
+                    form.fields["theme"].queryset = themes
 
     @property
     def is_publishing(self):
@@ -135,8 +153,28 @@ class ReviewPageForm(WagtailAdminPageForm):
         values = {name: self._value(name) for name in [*PAGE_FIELDS, "identifying_details", "review_type"]}
         language = page_language(self.instance) if self.instance.locale_id else DEFAULT_LANGUAGE
         values["title"] = ReviewPage.title_for(values["review_type"], values["pseudonym"], language)
-        change_notes = self.instance.change_notes if self.instance.pk else []
-        return SimpleNamespace(**values, documents=self._documents(), change_notes=change_notes)
+        return SimpleNamespace(
+            **values,
+            documents=self._documents(),
+            key_findings=self._rows("key_findings"),
+            recommendations=self._rows("recommendations"),
+            change_notes=self.instance.change_notes if self.instance.pk else [],
+        )
+
+    def _rows(self, relation):
+        """The key findings or recommendations the form lists, without those marked for
+        removal, as unsaved objects with the text entered."""
+        formset = self.formsets.get(relation)
+        if formset is None:
+            return list(getattr(self.instance, relation).all())
+        formset.is_valid()
+        rows = []
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE"):
+                continue
+            rows.append(SimpleNamespace(**{name: data.get(name) or "" for name in form.fields}))
+        return rows
 
     def _documents(self):
         """The review documents the form lists, in order, without those marked for removal."""
@@ -182,15 +220,27 @@ class YearField(forms.TypedChoiceField):
         return super().valid_value(value) or bool(re.fullmatch(r"(19|20)[0-9]{2}", str(value)))
 
 
+class ThemeField(forms.ChoiceField):
+    """A theme from the list, or the slug of a theme no review online has yet (a link from
+    its theme page): the listing then finds no reviews, and a slug that is no theme at all
+    is an error (``DHRIndexPage.get_context``)."""
+
+    def valid_value(self, value):
+        return super().valid_value(value) or bool(re.fullmatch(r"[-\w]{1,80}", str(value)))
+
+
 class ReviewFilterForm(forms.Form):
     """The listing's filters. Choices come from the reviews on the site; a type that does
     not exist, or a year that is not a year, is a clear error rather than an empty page."""
 
     year = YearField(label=_("Year published"), required=False, coerce=int, empty_value=None, choices=())
     review_type = forms.ChoiceField(label=_("Type of review"), required=False, choices=())
+    theme = ThemeField(label=_("Theme"), required=False, choices=())
 
-    def __init__(self, *args, years=(), review_types=(), **kwargs):
+    def __init__(self, *args, years=(), review_types=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [(slug, name) for slug, name in themes]
+        self.fields["theme"].error_messages["invalid_choice"] = _("Choose a theme from the list.")
         self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
         self.fields["review_type"].choices = [("", _("All types"))] + list(review_types)
         self.fields["year"].error_messages["invalid_choice"] = _(
@@ -202,4 +252,6 @@ class ReviewFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.get(name) for name in ("year", "review_type"))
+        return self.is_valid() and any(
+            self.cleaned_data.get(name) for name in ("year", "review_type", "theme")
+        )

@@ -1,6 +1,7 @@
 """Editor panels for reviews: the tabs of the edit screen, the go-live-only schedule and a
 note of when a review comes down."""
 
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -94,7 +95,19 @@ def review_content_panels():
             ],
             heading=_("Dates"),
         ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("executive_summary"),
+        InlinePanel("key_findings", heading=_("Key findings"), label=_("Key finding")),
+        InlinePanel(
+            "recommendations",
+            heading=_("Recommendations and action plan progress"),
+            label=_("Recommendation"),
+            help_text=_(
+                "The report's recommendations, each with the agencies responsible and how far "
+                "the action plan has got. To update progress, edit it here and submit the review "
+                "for approval as usual."
+            ),
+        ),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
         DocumentAccessibilityPanel(heading=_("Documents' accessibility")),
         FieldPanel("public_change_note"),

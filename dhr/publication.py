@@ -21,6 +21,7 @@ from core.pdf_inspection import PdfUnreadable
 from dhr.document_check import Check, check_review, document_items, document_source, unreadable
 from dhr.translations import (
     SYNCHRONISED_FIELDS,
+    SYNCHRONISED_PROGRESS,
     SourceNotLive,
     copy_synchronised_fields,
     source_for_publishing,
@@ -207,7 +208,7 @@ def prepare_to_save(review, update_fields):
         if source is None:
             apply_publication_dates(review, _publication_months(review))
         if update_fields is not None:
-            update_fields = list(update_fields) + SYNCHRONISED_FIELDS
+            update_fields = list(update_fields) + SYNCHRONISED_FIELDS + ["themes"]
     return update_fields
 
 
@@ -283,6 +284,12 @@ def prepare_to_publish(review, revision, log_action):
     if source is not None:
         for name in SYNCHRONISED_FIELDS:
             revision.content[name] = _json_value(getattr(candidate, name))
+        revision.content["themes"] = [theme.pk for theme in candidate.themes.all()]
+        progress = {row.translation_key: row for row in candidate.recommendations.all()}
+        for row in revision.content.get("recommendations", []):
+            if row.get("translation_key") in progress:
+                for name in SYNCHRONISED_PROGRESS:
+                    row[name] = _json_value(getattr(progress[row["translation_key"]], name))
     try:
         check_ready(candidate)
         check_documents(candidate)

@@ -75,9 +75,40 @@ def source_for_publishing(review):
     return source
 
 
+# Each recommendation's progress is the English page's too: a moderator updates it once.
+SYNCHRONISED_PROGRESS = ["progress", "progress_updated"]
+
+
+def localised_themes(source, locale_id):
+    """The English page's themes as the translation in ``locale_id`` should have them:
+    each theme's version in that language, or the English theme where it has none yet."""
+    from themes.models import Theme
+
+    themes = list(source.themes.all())
+    keys = [theme.translation_key for theme in themes]
+    translated = {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(translation_key__in=keys, locale_id=locale_id)
+    }
+    return [translated.get(theme.translation_key, theme) for theme in themes]
+
+
+def source_progress(source):
+    """Each English recommendation's progress, by translation key."""
+    return {
+        row.translation_key: {name: getattr(row, name) for name in SYNCHRONISED_PROGRESS}
+        for row in source.recommendations.all()
+    }
+
+
 def copy_synchronised_fields(source, target):
     for name in SYNCHRONISED_FIELDS:
         setattr(target, name, getattr(source, name))
+    target.themes = localised_themes(source, target.locale_id)
+    progress = source_progress(source)
+    for row in target.recommendations.all():
+        for name, value in progress.get(row.translation_key, {}).items():
+            setattr(row, name, value)
 
 
 def push_to_translations(source):
@@ -91,6 +122,28 @@ def push_to_translations(source):
     ):
         title = ReviewPage.title_for(source.review_type, source.pseudonym, page_language(translation))
         ReviewPage.objects.filter(pk=translation.pk).update(title=title, draft_title=title, **values)
+        through = ReviewPage.themes.through
+        through.objects.filter(reviewpage_id=translation.pk).delete()
+        through.objects.bulk_create(
+            [
+                through(reviewpage_id=translation.pk, theme_id=theme.pk)
+                for theme in localised_themes(source, translation.locale_id)
+            ]
+        )
+    push_progress(source)
+
+
+def push_progress(source):
+    from dhr.models import Recommendation, ReviewPage
+    from dhr.models.findings import shown_learning
+
+    for key, values in source_progress(source).items():
+        Recommendation.objects.filter(translation_key=key).exclude(page_id=source.pk).update(**values)
+    # What each translation's readers see follows its rows.
+    for translation in ReviewPage.objects.filter(translation_key=source.translation_key).exclude(
+        pk=source.pk
+    ):
+        ReviewPage.objects.filter(pk=translation.pk).update(learning_shown=shown_learning(translation))
 
 
 def _on_published(sender, instance, **kwargs):

@@ -13,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from dhr import approval, copy_request_views, copy_requests, visibility
+from dhr import approval, copy_request_views, copy_requests, theme_entries, visibility
 from dhr.choosers import review_document_chooser
 from dhr.models import ReviewPage
 from dhr.reports import DHRPublicationReportView
@@ -22,6 +22,8 @@ from dhr.reports import DHRPublicationReportView
 hooks.register("register_visibility_filter", visibility.translations_filter)
 hooks.register("register_page_verdict", visibility.review_verdict)
 hooks.register("register_document_verdict", visibility.review_document_verdict)
+# The reviews a theme's page lists (themes.entries).
+hooks.register("register_theme_entries", theme_entries.review_entries)
 
 # What an editor or moderator is told about a review that is not ready (dhr.approval).
 hooks.register("after_create_page", approval.warn_if_submitted_incomplete)

@@ -11,13 +11,14 @@ from wagtail.models import Locale, Page, Site
 
 from core.models import SiteSettings
 from demo.welsh import WORKFLOW_NAME
-from dhr.models import DHRIndexPage, RequestCopyFormPage
+from dhr.models import DHRIndexPage, LearningPage, RequestCopyFormPage
 from home.models import HomePage
+from themes.models import Theme, ThemeIndexPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_welsh_demo_translates_three_pages_and_marks_them_for_a_translators_check(client):
+def test_welsh_demo_translates_five_pages_and_marks_them_for_a_translators_check(client):
     call_command("load_demo_content", nation="wales", verbosity=0)
     call_command("load_demo_content", nation="wales", verbosity=0)  # idempotent
 
@@ -26,9 +27,9 @@ def test_welsh_demo_translates_three_pages_and_marks_them_for_a_translators_chec
     welsh = Locale.objects.get(language_code="cy")
     pages = [
         model.objects.filter(locale=welsh).live().get()
-        for model in (HomePage, DHRIndexPage, RequestCopyFormPage)
+        for model in (HomePage, DHRIndexPage, RequestCopyFormPage, LearningPage, ThemeIndexPage)
     ]
-    assert Page.objects.filter(locale=welsh).count() == 3
+    assert Page.objects.filter(locale=welsh).count() == 5
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
@@ -45,6 +46,12 @@ def test_welsh_demo_translates_three_pages_and_marks_them_for_a_translators_chec
     assert SiteSettings.for_site(site).display_helplines[0]["number"] == "0808 80 10 800"
     form = BeautifulSoup(client.get(pages[2].url).content, "html.parser")
     assert form.select_one("main button[type=submit]").get_text(strip=True) == "Anfon cais"
+    # The themes have their Welsh versions, each with its page under the Welsh index.
+    welsh_theme = Theme.objects.get(locale=welsh, slug="rheolaeth-drwy-orfodaeth")
+    assert welsh_theme.translation_key == Theme.objects.get(slug="coercive-control").translation_key
+    theme_page = client.get(f"{pages[4].url}rheolaeth-drwy-orfodaeth/")
+    assert theme_page.status_code == 200 and welsh_theme.name in theme_page.content.decode()
+    assert Theme.objects.filter(locale=welsh).count() == Theme.objects.exclude(locale=welsh).count() == 9
 
 
 def test_english_demo_has_no_welsh(client):

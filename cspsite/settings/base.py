@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "i18n",
     "navigation",
     "governance",
+    "themes",
     "home",
     "dhr",
     "duties",

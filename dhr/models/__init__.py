@@ -1,4 +1,6 @@
+from .findings import KeyFinding, Recommendation
 from .index import DHRIndexPage
+from .learning import LearningPage
 from .request_copy import CopyRequest, CopyRequestCount, RequestCopyFormField, RequestCopyFormPage
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
@@ -9,6 +11,9 @@ __all__ = [
     "CopyRequestCount",
     "DHRIndexPage",
     "DHRSettings",
+    "KeyFinding",
+    "LearningPage",
+    "Recommendation",
     "RequestCopyFormField",
     "RequestCopyFormPage",
     "ReviewDocument",

@@ -5,7 +5,18 @@ The listing costs three queries however many reviews there are: one small row pe
 the request form's address), one page of reviews, and their documents.
 """
 
-from django.db.models import BooleanField, Case, Prefetch, Subquery, Value, When
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    Case,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
 from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,11 +32,45 @@ from core.pagination import CountedPaginator, pagination, requested_page_number
 from core.visibility import filter_visible, visible_q
 from dhr.forms import ReviewFilterForm
 from dhr.visibility import came_down_q
+from themes.models import Theme
 
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
 
 REVIEWS_PER_PAGE = 10
+
+
+# A review's themes in its overview row: "slug<US>name", joined with <RS>.
+FIELD_SEPARATOR, ROW_SEPARATOR = "\x1f", "\x1e"
+
+
+class JoinedText(Aggregate):
+    """Text values joined with ``ROW_SEPARATOR``: GROUP_CONCAT in SQLite, STRING_AGG in
+    PostgreSQL."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, Value(ROW_SEPARATOR), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="STRING_AGG", **extra)
+
+
+def row_themes(row):
+    """The (slug, name) of each theme of a review's overview row."""
+    return [
+        tuple(item.split(FIELD_SEPARATOR, 1))
+        for item in (row["theme_list"] or "").split(ROW_SEPARATOR)
+        if item
+    ]
+
+
+def tagged_with(theme):
+    """The rows tagging reviews with ``theme`` in any of its languages: a Welsh review
+    whose theme has no Welsh version yet still points at the English one."""
+    return ReviewPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
 
 
 class DHRIndexPage(FeedMixin, BasePage):
@@ -41,7 +86,7 @@ class DHRIndexPage(FeedMixin, BasePage):
     template = "pages/dhr_index_page.html"
     max_count = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["dhr.ReviewPage", "dhr.RequestCopyFormPage"]
+    subpage_types = ["dhr.ReviewPage", "dhr.RequestCopyFormPage", "dhr.LearningPage"]
     always_show_exit_button = True
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
@@ -74,7 +119,7 @@ class DHRIndexPage(FeedMixin, BasePage):
 
     def review_overview(self, at):
         """One small row for every review readers may know about: the visible ones (for the
-        filter's years and the result count, by the same rule as the listing itself) and
+        filter's years and themes and the result count, by the same rule as the listing itself) and
         the ones that have come down (for "available on request": title and year, nothing
         else), each with the live request form's slug."""
         from .request_copy import RequestCopyFormPage
@@ -93,9 +138,24 @@ class DHRIndexPage(FeedMixin, BasePage):
                     When(visible_q(at), then=Value(True)), default=Value(False), output_field=BooleanField()
                 ),
                 request_form_slug=Subquery(form_slug),
+                theme_list=Subquery(
+                    ReviewPage.themes.through.objects.filter(reviewpage_id=OuterRef("pk"))
+                    .order_by()
+                    .values("reviewpage_id")
+                    .annotate(joined=JoinedText(Concat("theme__slug", Value(FIELD_SEPARATOR), "theme__name")))
+                    .values("joined")
+                ),
             )
             .order_by("-publication_date", "-pk")
-            .values("pk", "title", "review_type", "publication_date", "is_current", "request_form_slug")
+            .values(
+                "pk",
+                "title",
+                "review_type",
+                "publication_date",
+                "is_current",
+                "request_form_slug",
+                "theme_list",
+            )
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -106,21 +166,36 @@ class DHRIndexPage(FeedMixin, BasePage):
         years = sorted(
             {row["publication_date"].year for row in current if row["publication_date"]}, reverse=True
         )
-        filter_form = ReviewFilterForm(request.GET or None, years=years, review_types=ReviewType.choices)
-        year = review_type = None
+        themes = dict(sorted({pair for row in current for pair in row_themes(row)}, key=lambda pair: pair[1]))
+        filter_form = ReviewFilterForm(
+            request.GET or None, years=years, review_types=ReviewType.choices, themes=themes.items()
+        )
+        year = review_type = theme = None
         if filter_form.is_bound and filter_form.is_valid():
             year = filter_form.cleaned_data.get("year")
             review_type = filter_form.cleaned_data.get("review_type")
+            theme = filter_form.cleaned_data.get("theme")
+            if (
+                theme
+                and theme not in themes
+                and not Theme.objects.filter(slug=theme, locale_id=self.locale_id).exists()
+            ):
+                filter_form.add_error("theme", filter_form.fields["theme"].error_messages["invalid_choice"])
         reviews = self.listing_queryset(at)
         if year:
             reviews = reviews.filter(publication_date__year=year)
         if review_type:
             reviews = reviews.filter(review_type=review_type)
+        tagged = None
+        if theme:
+            tagged = {row["pk"] for row in current if theme in dict(row_themes(row))}
+            reviews = reviews.filter(pk__in=tagged)
         matching = [
             row
             for row in current
             if (not year or (row["publication_date"] and row["publication_date"].year == year))
             and (not review_type or row["review_type"] == review_type)
+            and (tagged is None or row["pk"] in tagged)
         ]
         if filter_form.is_bound and not filter_form.is_valid():
             reviews, matching = reviews.none(), []

@@ -14,7 +14,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -123,6 +125,23 @@ class ReviewPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
             "Optional. The executive summary as a web page, copied from the approved report. "
             "Use headings level 2 and 3."
         ),
+    )
+    themes = ParentalManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="reviews",
+        verbose_name=_("themes"),
+        help_text=_(
+            "Optional. The learning themes the review is about. The review is listed on each "
+            "theme's page while it is online, and readers can filter the reviews by theme."
+        ),
+    )
+    learning_shown = models.JSONField(
+        _("learning shown"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Kept by the site: the themes, findings and recommendations as published."),
     )
     checklist_pseudonym_agreed = models.BooleanField(
         _("the family agreed the pseudonym"),
@@ -273,6 +292,10 @@ class ReviewPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
         if self.pseudonym:
             self.title = self.build_title()
         kwargs["update_fields"] = prepare_to_save(self, kwargs.get("update_fields"))
+        if kwargs.get("update_fields") is None:
+            from .findings import shown_learning
+
+            self.learning_shown = shown_learning(self)
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:
             # Wagtail indexes the page on post_save, before the document rows are written;
@@ -345,4 +368,28 @@ class ReviewPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document")
+        context.update(self.learning_context(preview=getattr(request, "is_preview", False)))
         return context
+
+    def learning_context(self, preview=False):
+        """The themes, key findings and recommendations readers see, and when progress was
+                last reported, read from the page row (``learning_shown``, kept on every full save, as
+        when a revision is published) without a query. Each theme links to the section's reviews filtered by
+                it (an address worked out without a query). Only a review being served gets here,
+                so they follow its visibility."""
+        from .findings import learning_from_shown, learning_rows
+
+        rows = (
+            learning_rows(self, preview=True) if preview else learning_from_shown(self.learning_shown or {})
+        )
+        dates = [row.progress_updated for row in rows["recommendations"] if row.progress_updated]
+        section_url = (self.url or "").rstrip("/").rpartition("/")[0] + "/"
+        return {
+            "key_findings": rows["key_findings"],
+            "recommendations": rows["recommendations"],
+            "progress_last_updated": max(dates) if dates else None,
+            "theme_links": [
+                (theme, f"{section_url}?{urlencode({'theme': theme.slug})}#completed-reviews")
+                for theme in rows["themes"]
+            ],
+        }

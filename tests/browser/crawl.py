@@ -24,6 +24,11 @@ EXTRA_PATHS = [
     "/domestic-homicide-reviews/?year=not-a-year",
     "/domestic-homicide-reviews/?page=99",
     "/domestic-homicide-reviews/joan/",  # has come down in the demo: 410
+    "/domestic-homicide-reviews/?theme=coercive-control",
+    "/domestic-homicide-reviews/?theme=no-such-theme",  # 400
+    "/learning-themes/coercive-control/",
+    "/learning-themes/no-such-theme/",
+    "/cy/themau-dysgu/rheolaeth-drwy-orfodaeth/",
     "/workstreams/?status=nonsense",
     "/publications/?kind=nonsense",
     "/publications/?kind=briefing",

@@ -19,6 +19,19 @@ def review_form_data(review, new_documents=(), **overrides):
     ] + [dict(item) for item in new_documents]
     for row in rows:
         row["html_version"] = rich_text(row.get("html_version", ""))
+    findings = [{"id": str(row.pk), "text": row.text} for row in review.key_findings.all()]
+    recommendations = [
+        {
+            "id": str(row.pk),
+            "text": row.text,
+            "agencies": row.agencies,
+            "theme": str(row.theme_id or ""),
+            "progress": row.progress,
+            "progress_updated": str(row.progress_updated or ""),
+            "progress_note": row.progress_note,
+        }
+        for row in review.recommendations.all()
+    ]
     data = {
         "summary": review.summary,
         "pseudonym": review.pseudonym,
@@ -31,6 +44,8 @@ def review_form_data(review, new_documents=(), **overrides):
         "keep_online_until": str(review.keep_online_until or ""),
         "executive_summary": rich_text(review.executive_summary),
         "documents": inline_formset(rows, initial=len(rows) - len(new_documents)),
+        "key_findings": inline_formset(findings, initial=len(findings)),
+        "recommendations": inline_formset(recommendations, initial=len(recommendations)),
         "private_notes": review.private_notes,
         "identifying_details": review.identifying_details,
         "slug": review.slug,
@@ -43,4 +58,9 @@ def review_form_data(review, new_documents=(), **overrides):
         if name.startswith("checklist_") and getattr(review, name):
             data[name] = "on"
     data.update(overrides)
-    return nested_form_data({name: value for name, value in data.items() if value is not None})
+    # A list of checkboxes is posted as one name with several values, not nested.
+    themes = data.pop("themes", [str(pk) for pk in review.themes.values_list("pk", flat=True)])
+    form = nested_form_data({name: value for name, value in data.items() if value is not None})
+    if themes:
+        form["themes"] = themes
+    return form

@@ -53,6 +53,8 @@ def create_and_submit(client, index):
             "publication_date": "",
             "keep_online_until": "",
             "executive_summary": rich_text("What the review found."),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset(
                 [
                     {

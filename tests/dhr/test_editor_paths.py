@@ -10,6 +10,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from dhr.models import (
     DHRIndexPage,
+    KeyFinding,
+    LearningPage,
+    Recommendation,
     RequestCopyFormField,
     RequestCopyFormPage,
     ReviewDocument,
@@ -36,7 +39,17 @@ def index(home_page):
 
 
 @pytest.mark.parametrize(
-    "model", [DHRIndexPage, ReviewPage, ReviewDocument, RequestCopyFormPage, RequestCopyFormField]
+    "model",
+    [
+        DHRIndexPage,
+        ReviewPage,
+        ReviewDocument,
+        KeyFinding,
+        Recommendation,
+        LearningPage,
+        RequestCopyFormPage,
+        RequestCopyFormField,
+    ],
 )
 def test_every_field_has_help_text(model):
     assert field_help_gaps(model, exempt={"page", "sort_order", "clean_name"}) == []
@@ -45,7 +58,7 @@ def test_every_field_has_help_text(model):
 def test_page_shape():
     assert DHRIndexPage.allowed_parent_page_models() == [HomePage]
     assert DHRIndexPage.max_count == 1
-    assert set(DHRIndexPage.allowed_subpage_models()) == {ReviewPage, RequestCopyFormPage}
+    assert set(DHRIndexPage.allowed_subpage_models()) == {ReviewPage, RequestCopyFormPage, LearningPage}
     assert RequestCopyFormPage.max_count == 1
     assert ReviewPage.allowed_subpage_models() == []
     assert all(model.always_show_exit_button for model in (DHRIndexPage, ReviewPage, RequestCopyFormPage))
@@ -65,6 +78,8 @@ def test_editor_creates_and_publishes_a_review(admin_client, index):
             "publication_date": "",
             "keep_online_until": "",
             "executive_summary": rich_text("What the review found."),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset(
                 [{"document": str(document.pk), "kind": "overview_report", "html_version": rich_text("")}]
             ),
@@ -104,6 +119,8 @@ def test_slug_is_made_unique_from_the_pseudonym(admin_client, index):
             "pseudonym": "Lesley",
             "review_type": "susr",
             "executive_summary": rich_text(""),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset([]),
             "slug": "",
             "last_reviewed": "2026-01-01",
@@ -128,6 +145,8 @@ def test_month_of_death_needs_a_year(admin_client, index):
             "death_month": "3",
             "death_year": "",
             "executive_summary": rich_text(""),
+            "key_findings": inline_formset([]),
+            "recommendations": inline_formset([]),
             "documents": inline_formset([]),
             "slug": review.slug,
             "last_reviewed": "2026-01-01",

@@ -51,6 +51,8 @@ def edit_form_data(review, **overrides):
         "publication_date": "",
         "keep_online_until": "",
         "executive_summary": rich_text("Summary"),
+        "key_findings": inline_formset([]),
+        "recommendations": inline_formset([]),
         "documents": inline_formset([]),
         "private_notes": "",
         "slug": review.slug,

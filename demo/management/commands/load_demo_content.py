@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import pages, welsh
+from demo import pages, themes, welsh
 from i18n.nation import Nation
 
 DEMO_PASSWORD = "local-demo-only"  # noqa: S105 - created under development settings only
@@ -46,6 +46,8 @@ class Command(BaseCommand):
             home = pages.load(nation)
         if nation == Nation.WALES:
             # After the English content has committed: see demo.welsh.load.
+            with transaction.atomic():
+                themes.load_welsh()
             try:
                 welsh.load(pages.welsh_pages(home))
             except welsh.MissingWelshText as exc:

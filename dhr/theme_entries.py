@@ -1,0 +1,34 @@
+"""The reviews a theme's page lists (``themes.entries``): the reviews in the theme's
+language tagged with it that a reader may see now, newest first, in one query."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.visibility import filter_visible
+from themes.entries import ThemeEntries, ThemeEntry
+
+
+def review_entries(theme, request):
+    from dhr.models import ReviewPage
+    from dhr.models.index import tagged_with
+
+    reviews = (
+        filter_visible(
+            ReviewPage.objects.filter(
+                locale_id=theme.locale_id, pk__in=tagged_with(theme).values("reviewpage_id")
+            ),
+            timezone.now(),
+        )
+        .order_by("-publication_date", "-pk")
+        .only("id", "title", "url_path", "summary", "publication_date", "locale_id")
+    )
+    items = [
+        ThemeEntry(
+            title=review.title,
+            url=review.get_url(request),
+            date=review.publication_date,
+            summary=review.summary,
+        )
+        for review in reviews
+    ]
+    return ThemeEntries(heading=str(_("Reviews")), items=items)
