@@ -3,11 +3,14 @@ an annual report or a practitioner briefing. Its documents are listed the GOV.UK
 may have a web version (its body, at ``web-version/``), it may be superseded by a newer
 publication, and it keeps public change notes (``core.models.change_notes``)."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -20,6 +23,18 @@ from core.models.base import today
 from core.visibility import filter_visible
 
 from .kinds import Kind
+
+
+class PublicationPageForm(WagtailAdminPageForm):
+    """Offers only the themes in the publication's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from themes.models import Theme
+
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if locale_id is not None and "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(locale_id=locale_id)
 
 
 class PublicationPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
@@ -62,8 +77,19 @@ class PublicationPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
             "are sent to it. This one stays online, listed as superseded."
         ),
     )
+    themes = ParentalManyToManyField(
+        "themes.Theme",
+        blank=True,
+        related_name="publications",
+        verbose_name=_("themes"),
+        help_text=_(
+            "Optional. The learning themes it is about, chiefly for practitioner briefings. While "
+            "it is online and not superseded, it is listed on each theme's page."
+        ),
+    )
 
     template = "pages/publication_page.html"
+    base_form_class = PublicationPageForm
     html_version_template = "pages/publication_html_version.html"
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
@@ -83,6 +109,7 @@ class PublicationPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
         FieldPanel("body"),
         FieldPanel("superseded_by"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("public_change_note"),
     ]
 

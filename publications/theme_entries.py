@@ -1,0 +1,40 @@
+"""The publications a theme's page lists (``themes.entries``): those in the theme's
+language tagged with it that a reader may see now and that no visible publication has
+superseded, newest first, in one query."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.visibility import filter_visible
+from themes.entries import ThemeEntries, ThemeEntry
+
+
+def publication_entries(theme, request):
+    from publications.models import PublicationPage
+
+    now = timezone.now()
+    # A Welsh publication whose theme has no Welsh version yet still points at the English one.
+    tagged = PublicationPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
+    superseded = Q(superseded_by__in=filter_visible(PublicationPage.objects.all(), now).values("pk"))
+    publications = (
+        filter_visible(
+            PublicationPage.objects.filter(
+                locale_id=theme.locale_id, pk__in=tagged.values("publicationpage_id")
+            ),
+            now,
+        )
+        .exclude(superseded)
+        .order_by("-publication_date", "-pk")
+        .only("id", "title", "url_path", "summary", "publication_date", "locale_id")
+    )
+    items = [
+        ThemeEntry(
+            title=publication.title,
+            url=publication.get_url(request),
+            date=publication.publication_date,
+            summary=publication.summary,
+        )
+        for publication in publications
+    ]
+    return ThemeEntries(heading=str(_("Briefings and other publications")), items=items)
