@@ -1,4 +1,5 @@
-"""The publications demo: a current partnership plan and the one it superseded, change
+"""The publications demo: a current partnership plan and the one it superseded, a
+practitioner briefing tagged with themes, change
 notes on a publication and a review, in both nations, and safe to load again."""
 
 import pytest
@@ -28,7 +29,7 @@ def test_loading_twice_gives_the_same_publications_and_notes(demo_site):
     first = snapshot()
     call_command("load_demo_content", verbosity=0)
     assert snapshot() == first
-    assert len(first["publications"]) == 2
+    assert len(first["publications"]) == 3
 
 
 @pytest.mark.parametrize("nation", ["england", "wales"])
@@ -43,7 +44,15 @@ def test_the_demo_shows_a_current_plan_and_a_superseded_one(db, client, nation):
 
     listing = BeautifulSoup(client.get(index.url).content, "html.parser")
     titles = [" ".join(item.h3.get_text().split()) for item in listing.select(".app-listing__item")]
-    assert titles == [current.title, older.title]
+    briefing = PublicationPage.objects.get(slug="briefing-professional-curiosity")
+    assert titles == [briefing.title, current.title, older.title]
+    assert sorted(briefing.themes.values_list("slug", flat=True)) == [
+        "coercive-control",
+        "information-sharing",
+        "professional-curiosity",
+    ]
+    theme_page = client.get("/learning-themes/professional-curiosity/").content.decode()
+    assert briefing.title in theme_page
     older_page = BeautifulSoup(client.get(older.url).content, "html.parser")
     assert older_page.select_one(".app-superseded a")["href"] == current.url
     current_page = BeautifulSoup(client.get(current.url).content, "html.parser")
