@@ -2,7 +2,6 @@
 language tagged with it that a reader may see now and that no visible publication has
 superseded, newest first, in one query."""
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,12 +10,11 @@ from themes.entries import ThemeEntries, ThemeEntry
 
 
 def publication_entries(theme, request):
-    from publications.models import PublicationPage
+    from publications.models import PublicationPage, superseded_publications
 
     now = timezone.now()
     # A Welsh publication whose theme has no Welsh version yet still points at the English one.
     tagged = PublicationPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
-    superseded = Q(superseded_by__in=filter_visible(PublicationPage.objects.all(), now).values("pk"))
     publications = (
         filter_visible(
             PublicationPage.objects.filter(
@@ -24,7 +22,7 @@ def publication_entries(theme, request):
             ),
             now,
         )
-        .exclude(superseded)
+        .exclude(pk__in=superseded_publications(now).values("pk"))
         .order_by("-publication_date", "-pk")
         .only("id", "title", "url_path", "summary", "publication_date", "locale_id")
     )

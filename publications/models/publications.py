@@ -164,3 +164,11 @@ class PublicationPage(RoutablePageMixin, ChangeNoteMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["document_items"] = self.documents.select_related("document").defer("document__text_content")
         return context
+
+
+def superseded_publications(at=None):
+    """The publications that a publication a reader may see at ``at`` (default now) has
+    superseded: listed after current ones in search, left off a theme's page."""
+    return PublicationPage.objects.filter(
+        superseded_by__in=filter_visible(PublicationPage.objects.all(), at).values("pk")
+    )

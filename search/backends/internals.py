@@ -11,7 +11,9 @@ private, and hand the rest of ``search.backends`` plain hooks instead:
 - a results class's ``config()`` and ``stock_matches()`` (every match, by modelsearch's
   query), and on PostgreSQL ``ranked_fetch(compiler, config, start, stop)``, called in
   place of modelsearch's own fetch for a search ordered by relevance;
-- ``rank_expression()`` on the SQLite compiler, in place of its unweighted rank.
+- ``rank_expression()`` on the SQLite compiler, in place of its unweighted rank, and
+  ``order_ranked(queryset, score_field)``, which may reorder a search ordered by rank
+  (modelsearch orders it by ``score_field`` then ``-pk``) before it is sliced.
 
 They were written for ``WRITTEN_FOR``; tests/search/test_backend_contract.py fails if
 another version is installed or any name used here has gone or changed. After upgrading
@@ -170,6 +172,16 @@ def sqlite_classes():
 
         def _build_rank_expression(self, vectors, config):
             return self.rank_expression()
+
+        def order_ranked(self, queryset, score_field):
+            return queryset
+
+        def search(self, config, start, stop, score_field=None):
+            queryset = super().search(config, None, None, score_field=score_field)
+            score_field = score_field or "_score"  # the name modelsearch orders by
+            if self.order_by_relevance and tuple(queryset.query.order_by) == (score_field, "-pk"):
+                queryset = self.order_ranked(queryset, score_field)
+            return queryset[start:stop]
 
     class SQLiteResults(ResultsHooks, SQLiteSearchResults):
         pass

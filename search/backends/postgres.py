@@ -8,10 +8,14 @@ for a common word at 10,000 pages. Here instead:
   reads no vectors at all;
 - the rank uses only the small vectors: the title (weighted highest, scaled by
   Wagtail's title-length norm) and the autocomplete vector, which holds the title and
-  summary. So title > summary > body, and the body vector is never read;
-- only pages whose title or summary matches are sorted by rank; pages that match in the
-  body or a document follow, most recently created first, read in page order and no
-  further than the page of results shown (``tiers``);
+  summary. So title > summary > body;
+- pages whose title or summary matches are sorted by that rank; pages that match only in
+  the body or a document follow, ranked by the body when there are at most a hundred of
+  them (a site of a few hundred pages), otherwise most recently created first, read in
+  page order and no further than the page of results shown (``tiers``,
+  ``ranked_rest``), so the body vectors of thousands of pages are never read;
+- in the first tier, superseded pages come last and landing pages are lifted a little
+  (``search.ranking``);
 - the query is built once per search rather than once per row;
 - its queries are planned with the indexes. PostgreSQL cannot tell that testing a match
   outside the index means decompressing every page's body vector, so for a word found on
@@ -27,10 +31,14 @@ from django.db.models import F, FilteredRelation, Func, IntegerField, Q
 from django.db.models.functions import Cast
 from wagtail.search.models import IndexEntry
 
+from ..ranking import ranked_order
 from . import CountByPrefix
 from .internals import Lexeme, PostgresCompiler, PostgresResults, PostgresSearchBackend, content_type_ids
 
 AUTOCOMPLETE_CONFIG = "simple"  # as PostgresSearchBackend indexes the autocomplete vector
+# Pages matching only in their body or documents are ranked by their body when there are
+# no more than this many (``ranked_rest``); otherwise they are listed newest first.
+BODY_RANKED_UP_TO = 100
 
 
 PLANNER_SETTINGS_SQL = (
@@ -153,14 +161,31 @@ class SitePostgresSearchQueryCompiler(PostgresCompiler):
         )
         # Every page found here matches (see _summary_query).
         on_top = self._page_ids(IndexEntry._default_manager.filter(title_or_summary))
+        # Superseded pages last, landing pages lifted (search.ranking); the rest stay
+        # newest first, unsorted.
         ranked = (
             self.pages()
             .filter(pk__in=on_top)
             .alias(own_entry=own_matching_entry)
-            .order_by(self._rank(config).desc(), "-pk")
+            .order_by(*ranked_order(self._rank(config)))
         )
         rest = self.matches(config).exclude(pk__in=on_top).order_by("-pk")
         return ranked, rest
+
+    def ranked_rest(self, config, rest):
+        """The second tier (``rest``, from ``tiers``) ordered by how well each page's body
+        matches, as the first tier is ordered (``search.ranking``), when it holds at most
+        ``BODY_RANKED_UP_TO`` pages; otherwise ``rest`` as it is, newest first. Costs one
+        query, for the ids, read from the GIN index; ranking reads each page's whole body
+        vector, which is cheap for a hundred pages and not for thousands."""
+        ids = list(rest.values_list("pk", flat=True)[: BODY_RANKED_UP_TO + 1])
+        if len(ids) > BODY_RANKED_UP_TO:
+            return rest
+        own_entry = FilteredRelation(
+            "index_entries", condition=Q(index_entries__content_type_id=F("content_type_id"))
+        )
+        rank = SearchRank(F("own_entry__body"), Once(self.tsquery(config)))
+        return self.pages().filter(pk__in=ids).alias(own_entry=own_entry).order_by(*ranked_order(rank))
 
 
 class SitePostgresSearchResults(CountByPrefix, PostgresResults):
@@ -180,6 +205,7 @@ class SitePostgresSearchResults(CountByPrefix, PostgresResults):
             return results
         ranked_count = start + len(results) if results or start == 0 else ranked.count()
         rest_stop = None if stop is None else stop - ranked_count
+        rest = compiler.ranked_rest(config, rest)
         return results + list(rest[max(start - ranked_count, 0) : rest_stop])
 
     def _do_search(self):

@@ -3,12 +3,14 @@ column weights, so that titles rank first, then summaries, then body text.
 
 modelsearch's SQLite backend matches the title and body columns and ranks with an
 unweighted ``bm25()``; here the match also covers the autocomplete column (title and
-summary) and ``bm25()`` weighs title 10, autocomplete 5 and body 1. The set of pages
-found is the same. Importable only on SQLite.
+summary) and ``bm25()`` weighs title 10, autocomplete 5 and body 1; superseded pages
+come last and landing pages are lifted (``search.ranking``). The set of pages found is
+the same. Importable only on SQLite.
 """
 
-from django.db.models import FloatField, Func
+from django.db.models import F, FloatField, Func
 
+from ..ranking import ranked_order
 from . import CountByPrefix
 from .internals import sqlite_classes
 
@@ -29,6 +31,10 @@ class WeightedBM25(Func):
 class SiteSQLiteSearchQueryCompiler(SQLiteCompiler):
     def rank_expression(self):
         return WeightedBM25()
+
+    def order_ranked(self, queryset, score_field):
+        # bm25() is lower for a better match: its negation is a rank.
+        return queryset.order_by(*ranked_order(-F(score_field)))
 
 
 class SiteSQLiteSearchResults(CountByPrefix, SQLiteResults):

@@ -313,3 +313,25 @@ def test_search_finds_publications_in_their_own_section(client, index):
     # The section's pages only (PostgreSQL's stemming also finds the listing's own summary).
     assert links[0] == plan.url and draft.url not in links
     assert all(link.startswith(index.url) for link in links)
+
+
+def search_links(client, query):
+    return [link["href"] for link in soup(client.get("/search/", {"q": query})).select("main h2 a")]
+
+
+def test_search_lists_a_superseded_publication_after_the_one_that_replaced_it(client, index):
+    # The old plan's short title matches "partnership plan" better than the new one's.
+    old = make_publication(index, "Partnership plan", documents=0)
+    new = make_publication(
+        index, "Partnership plan 2025 to 2028, agreed by the partners", documents=0, publish=False
+    )
+    assert search_links(client, "partnership plan").index(old.url) == 0
+
+    # Superseded by a draft: a reader cannot see the successor, so the old plan is current.
+    old.superseded_by = new
+    old.save_revision().publish()
+    assert search_links(client, "partnership plan").index(old.url) == 0
+
+    new.save_revision().publish()
+    links = search_links(client, "partnership plan")
+    assert links.index(new.url) < links.index(old.url)
