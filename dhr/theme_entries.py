@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.visibility import filter_visible
-from themes.entries import ThemeEntries, ThemeEntry
+from themes.entries import ENTRY_FIELDS, entries_of
 
 
 def review_entries(theme, request):
@@ -20,15 +20,6 @@ def review_entries(theme, request):
             timezone.now(),
         )
         .order_by("-publication_date", "-pk")
-        .only("id", "title", "url_path", "summary", "publication_date", "locale_id")
+        .only(*ENTRY_FIELDS)
     )
-    items = [
-        ThemeEntry(
-            title=review.title,
-            url=review.get_url(request),
-            date=review.publication_date,
-            summary=review.summary,
-        )
-        for review in reviews
-    ]
-    return ThemeEntries(heading=str(_("Reviews")), items=items)
+    return entries_of(_("Reviews"), reviews, request)

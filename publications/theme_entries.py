@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.visibility import filter_visible
-from themes.entries import ThemeEntries, ThemeEntry
+from themes.entries import ENTRY_FIELDS, entries_of
 
 
 def publication_entries(theme, request):
@@ -24,15 +24,6 @@ def publication_entries(theme, request):
         )
         .exclude(pk__in=superseded_publications(now).values("pk"))
         .order_by("-publication_date", "-pk")
-        .only("id", "title", "url_path", "summary", "publication_date", "locale_id")
+        .only(*ENTRY_FIELDS)
     )
-    items = [
-        ThemeEntry(
-            title=publication.title,
-            url=publication.get_url(request),
-            date=publication.publication_date,
-            summary=publication.summary,
-        )
-        for publication in publications
-    ]
-    return ThemeEntries(heading=str(_("Briefings and other publications")), items=items)
+    return entries_of(_("Briefings and other publications"), publications, request)

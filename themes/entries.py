@@ -29,6 +29,22 @@ class ThemeEntries:
     items: list[ThemeEntry] = field(default_factory=list)
 
 
+# The columns ``entries_of`` reads, for a section's ``.only()``.
+ENTRY_FIELDS = ("id", "title", "url_path", "summary", "publication_date", "locale_id")
+
+
+def entries_of(heading, pages, request):
+    """``ThemeEntries`` under ``heading`` for ``pages`` (each with a ``title``, ``summary``
+    and ``publication_date``; read them with ``.only(*ENTRY_FIELDS)``), in their order."""
+    items = [
+        ThemeEntry(
+            title=page.title, url=page.get_url(request), date=page.publication_date, summary=page.summary
+        )
+        for page in pages
+    ]
+    return ThemeEntries(heading=str(heading), items=items)
+
+
 def entries_for(theme, request):
     """Every section's list for ``theme``, in hook order, leaving out empty ones."""
     found = []
