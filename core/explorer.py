@@ -35,11 +35,12 @@ from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.coreutils import get_content_languages
-from wagtail.models import GroupApprovalTask, Locale, Page
+from wagtail.models import GroupApprovalTask, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
 from core.request_memo import memo
+from i18n.languages import locales_by_id
 
 WRITTEN_FOR = "7.4.4"
 # SHA-256 (first 16 hex digits) of the source of each piece of Wagtail this module copies
@@ -62,8 +63,9 @@ EXPLORE_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
 
 
 def locales(request):
-    """Every locale, read once per request: ``{pk: Locale}``."""
-    return memo(request, "explorer_locales", lambda: {locale.pk: locale for locale in Locale.objects.all()})
+    """Every locale, ``{pk: Locale}``, from the process's cache of them
+    (``i18n.languages``), once per request."""
+    return memo(request, "explorer_locales", locales_by_id)
 
 
 def remember_explorable_root(user):
@@ -97,7 +99,7 @@ def remember_approval_groups(user):
 class ExplorerFilterSet(GenericPageFilterSet):
     def _add_locale_filter(self):
         # Wagtail's rule (a locale filter only with more than one content language whose
-        # Locale exists), from the request's one read of the locale table.
+        # Locale exists), from the cached locales (no query).
         from django import forms
         from django.utils.translation import gettext_lazy as _
 

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
+from wagtail.permissions import page_permission_policy
 
 from dhr import approval, copy_request_views, copy_requests, theme_entries, visibility
 from dhr.choosers import review_document_chooser
@@ -35,6 +36,22 @@ hooks.register("after_edit_page", approval.warn_of_identifying_details)
 hooks.register("before_bulk_action", approval.refuse_bulk_publish)
 
 
+EDITING = ["change", "publish"]
+
+
+def can_edit_pages(user):
+    """Whether ``user`` may edit or publish any page: the review panels are for them
+    (copy request handlers, who have no page permissions, never see unpublished titles)."""
+    return page_permission_policy.user_has_any_permission(user, EDITING)
+
+
+def editable(reviews, user):
+    """``reviews`` narrowed to those ``user`` may edit or publish (cached permissions)."""
+    return reviews.filter(
+        pk__in=page_permission_policy.instances_user_has_any_permission_for(user, EDITING).values("pk")
+    )
+
+
 class ReviewsComingDownPanel(Component):
     """Dashboard: reviews that come down in the next 30 days, so editors can tell the
     family or set 'keep online until' in time."""
@@ -44,14 +61,18 @@ class ReviewsComingDownPanel(Component):
     order = 150
     days = 30
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         now = timezone.now()
         context["days"] = self.days
-        reviews = (
+        reviews = editable(
             ReviewPage.objects.live()
             .filter(expire_at__gt=now, expire_at__lte=now + datetime.timedelta(days=self.days))
-            .order_by("expire_at")
+            .order_by("expire_at"),
+            self.user,
         )
         context["reviews"] = reviews
         return context
@@ -59,7 +80,8 @@ class ReviewsComingDownPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_reviews_coming_down_panel(request, panels):
-    panels.append(ReviewsComingDownPanel())
+    if can_edit_pages(request.user):
+        panels.append(ReviewsComingDownPanel(request.user))
 
 
 class ReviewsInProgressPanel(Component):
@@ -69,6 +91,9 @@ class ReviewsInProgressPanel(Component):
     template_name = "dhr/panels/reviews_in_progress.html"
     order = 140
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         # Where each review is, as Wagtail's workflow state says: waiting for a moderator,
@@ -77,25 +102,28 @@ class ReviewsInProgressPanel(Component):
             content_type=ContentType.objects.get_for_model(ReviewPage),
             object_id=Cast(OuterRef("pk"), CharField()),
         )
-        awaiting = (
+        awaiting = editable(
             ReviewPage.objects.annotate(workflow_status=Subquery(state.values("status")[:1]))
             .filter(workflow_status__isnull=False)
-            .order_by("title")
+            .order_by("title"),
+            self.user,
         )
         for review in awaiting:
             review.changes_requested = review.workflow_status == WorkflowState.STATUS_NEEDS_CHANGES
         context["awaiting"] = awaiting
-        context["scheduled"] = (
+        context["scheduled"] = editable(
             ReviewPage.objects.annotate_approved_schedule()
             .filter(_approved_schedule=True, go_live_at__gt=timezone.now())
-            .order_by("go_live_at")
+            .order_by("go_live_at"),
+            self.user,
         )
         return context
 
 
 @hooks.register("construct_homepage_panels")
 def add_reviews_in_progress_panel(request, panels):
-    panels.append(ReviewsInProgressPanel())
+    if can_edit_pages(request.user):
+        panels.append(ReviewsInProgressPanel(request.user))
 
 
 @hooks.register("register_admin_urls")

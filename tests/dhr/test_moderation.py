@@ -137,3 +137,26 @@ def test_publication_report_lists_reviews_and_exports_csv(client, as_user, index
 def test_review_fields_builder_is_complete_by_default():
     fields = review_fields("Test")
     assert fields["checklist_family_told"] is True
+
+
+@pytest.mark.parametrize("group", ["Copy request handlers"])
+def test_the_review_panels_are_only_for_those_who_edit_pages(
+    client, as_user, index, django_user_model, group
+):
+    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
+    waiting = make_review(index, "Robin", publish=False)
+    waiting.save_revision(user=editor)
+    WorkflowPage.objects.get(page=index).workflow.start(waiting, editor)
+    scheduled = make_review(index, "Casey", publish=False)
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
+    scheduled.save_revision(user=editor).publish()
+    make_review(index, "Lee", expire_at=timezone.now() + datetime.timedelta(days=10))
+
+    as_user(group)
+    response = client.get("/admin/")
+    html = response.content.decode()
+
+    # An unpublished review's title is not for someone who only answers copy requests.
+    assert response.status_code == 200
+    assert "Robin" not in html and "Casey" not in html and "Lee" not in html
+    assert "Reviews waiting for approval or scheduled" not in html
