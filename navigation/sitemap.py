@@ -1,15 +1,25 @@
 """sitemap.xml: every public page in every language the site offers, each with
-``hreflang`` alternates for its translations (Wagtail's own sitemap lists one language)."""
+``hreflang`` alternates for its translations (Wagtail's own sitemap lists one language).
+
+A page type that serves addresses of its own below its page (a routable page, such as the
+learning themes' index with a page per theme) lists them through the
+``register_sitemap_subpages`` hook: a function given the sitemap's pages (plain ``Page``
+rows, already visible) and the request, returning ``{page id: [url_info, ...]}`` for those
+it serves, in a fixed number of queries. They follow their page in the sitemap.
+"""
 
 from collections import defaultdict
 
 from django.db.models import Q
+from wagtail import hooks
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
 
 from core.visibility import filter_visible
 from i18n.languages import html_lang, locale_id_for, offered_languages, page_language
+
+SUBPAGES_HOOK = "register_sitemap_subpages"
 
 
 class BilingualSitemap(Sitemap):
@@ -31,6 +41,9 @@ class BilingualSitemap(Sitemap):
         for page in pages:
             by_key[page.translation_key].append(page)
         self._translations = by_key
+        self._subpages = {}
+        for function in hooks.get_hooks(SUBPAGES_HOOK):
+            self._subpages.update(function(pages, self.request))
         return pages
 
     def _urls(self, page, protocol, domain):
@@ -50,6 +63,9 @@ class BilingualSitemap(Sitemap):
             for url_info in item.get_sitemap_urls(self.request):
                 url_info["alternates"] = alternates
                 urls.append(url_info)
+                last_mods.add(url_info.get("lastmod"))
+            for url_info in self._subpages.get(item.pk, ()):
+                urls.append({"alternates": [], **url_info})
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from themes.models import Theme
+from themes.models import Theme, ThemeIndexPage
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -48,3 +48,25 @@ def refuse_to_delete_themes_in_use(request, instances):
         % {"names": names},
     )
     return redirect("wagtailsnippets_themes_theme:list")
+
+
+@hooks.register("register_sitemap_subpages")
+def theme_pages_in_the_sitemap(pages, request):
+    """Each theme's page, after its themes index, in the sitemap (one query)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type_id = ContentType.objects.get_for_model(ThemeIndexPage).pk
+    indexes = [page for page in pages if page.content_type_id == content_type_id]
+    if not indexes:
+        return {}
+    slugs = {}
+    for theme in Theme.objects.filter(locale_id__in={index.locale_id for index in indexes}).order_by("slug"):
+        slugs.setdefault(theme.locale_id, []).append(theme.slug)
+    found = {}
+    for index in indexes:
+        url = index.get_full_url(request)
+        found[index.pk] = [
+            {"location": f"{url}{slug}/", "lastmod": index.last_published_at}
+            for slug in slugs.get(index.locale_id, [])
+        ]
+    return found

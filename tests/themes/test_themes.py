@@ -160,3 +160,19 @@ def test_welsh_theme_page_lists_the_welsh_review(client, welsh_section, home_pag
     cymraeg = client.get(f"{welsh_page.url}rheolaeth-drwy-orfodaeth/").content.decode()
     assert f'href="{welsh.url}"' in cymraeg and f'href="{review.url}"' not in cymraeg
     assert make_review  # the builder of untagged reviews is the same
+
+
+def test_each_theme_page_is_in_the_sitemap_while_its_index_is_online(client, home_page):
+    page = make_theme_index(home_page)
+    make_theme("Economic abuse")
+    make_theme("Coercive control")
+
+    sitemap = client.get("/sitemap.xml").content.decode()
+    full = page.get_full_url()
+    assert f"<loc>{full}</loc>" in sitemap
+    assert f"<loc>{full}coercive-control/</loc>" in sitemap
+    assert f"<loc>{full}economic-abuse/</loc>" in sitemap
+
+    page.unpublish()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "economic-abuse" not in sitemap
