@@ -208,7 +208,11 @@ class SiteSearch:
         if self.section is not None:
             queryset = queryset.filter(self.sections.filter_for(self.section))
             count = self.organic_counts[self.section.key]
-        paginator = CountedPaginator(self._search(with_summaries(queryset)), RESULTS_PER_PAGE, count)
+        results = self._search(with_summaries(queryset))
+        # A backend that can use the number of matches (counted above) is told it.
+        if hasattr(results, "expect_matches"):
+            results.expect_matches(count)
+        paginator = CountedPaginator(results, RESULTS_PER_PAGE, count)
         return paginator.page(page_number)
 
     def results_for(self, page_of_results):

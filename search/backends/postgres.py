@@ -172,23 +172,37 @@ class SitePostgresSearchQueryCompiler(PostgresCompiler):
         rest = self.matches(config).exclude(pk__in=on_top).order_by("-pk")
         return ranked, rest
 
-    def ranked_rest(self, config, rest):
-        """The second tier (``rest``, from ``tiers``) ordered by how well each page's body
-        matches, as the first tier is ordered (``search.ranking``), when it holds at most
-        ``BODY_RANKED_UP_TO`` pages; otherwise ``rest`` as it is, newest first. Costs one
-        query, for the ids, read from the GIN index; ranking reads each page's whole body
-        vector, which is cheap for a hundred pages and not for thousands."""
-        ids = list(rest.values_list("pk", flat=True)[: BODY_RANKED_UP_TO + 1])
-        if len(ids) > BODY_RANKED_UP_TO:
+    # The number of pages the search matches, when the caller knows it (``expect_matches``).
+    expected_matches = None
+
+    def ranked_rest(self, config, rest, ranked_count):
+        """The second tier (``rest``, from ``tiers``; ``ranked_count`` pages come before it)
+        ordered by how well each page's body matches, as the first tier is ordered
+        (``search.ranking``), when it holds at most ``BODY_RANKED_UP_TO`` pages; otherwise
+        ``rest`` as it is, newest first. Ranking reads each page's whole body vector, which
+        is cheap for a hundred pages and not for thousands. How many there are comes from
+        ``expected_matches`` when the caller has counted the matches (the results page
+        has), else from one query for up to that many ids, read from the GIN index."""
+        if self.expected_matches is not None:
+            few = self.expected_matches - ranked_count <= BODY_RANKED_UP_TO
+        else:
+            few = rest.values_list("pk", flat=True)[: BODY_RANKED_UP_TO + 1].count() <= BODY_RANKED_UP_TO
+        if not few:
             return rest
         own_entry = FilteredRelation(
             "index_entries", condition=Q(index_entries__content_type_id=F("content_type_id"))
         )
         rank = SearchRank(F("own_entry__body"), Once(self.tsquery(config)))
-        return self.pages().filter(pk__in=ids).alias(own_entry=own_entry).order_by(*ranked_order(rank))
+        return rest.alias(own_entry=own_entry).order_by(*ranked_order(rank))
 
 
 class SitePostgresSearchResults(CountByPrefix, PostgresResults):
+    def expect_matches(self, count):
+        """Tell the search how many pages it matches (counted by the caller), so ranking
+        the second tier costs no query to count it. Kept on the query compiler, which
+        every slice of these results shares."""
+        self.query_compiler.expected_matches = count
+
     def matching_pages(self):
         compiler = self.query_compiler
         if not isinstance(compiler, SitePostgresSearchQueryCompiler) or not compiler.words():
@@ -205,7 +219,7 @@ class SitePostgresSearchResults(CountByPrefix, PostgresResults):
             return results
         ranked_count = start + len(results) if results or start == 0 else ranked.count()
         rest_stop = None if stop is None else stop - ranked_count
-        rest = compiler.ranked_rest(config, rest)
+        rest = compiler.ranked_rest(config, rest, ranked_count)
         return results + list(rest[max(start - ranked_count, 0) : rest_stop])
 
     def _do_search(self):

@@ -35,3 +35,19 @@ def test_body_only_matches_are_ranked_by_their_body_when_few(client, add_page, m
     # Past the limit, body-only matches are listed newest first, their vectors unread.
     monkeypatch.setattr("search.backends.postgres.BODY_RANKED_UP_TO", 1)
     assert result_paths(client.get("/search/", {"q": "beacon"}))[:2] == [once.url, often.url]
+
+
+@on_postgres
+def test_without_a_count_the_backend_counts_body_only_matches_itself(add_page, monkeypatch):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    often = add_page("Older page", body_text="Beacon. " * 20 + "The beacon is lit every night.")
+    once = add_page("Newer page", body_text="Town centre news. " * 20 + "Also a beacon.")
+
+    def found():
+        return [page.pk for page in get_search_backend().search("beacon", Page.objects.live())[:2]]
+
+    assert found() == [often.pk, once.pk]
+    monkeypatch.setattr("search.backends.postgres.BODY_RANKED_UP_TO", 1)
+    assert found() == [once.pk, often.pk]
