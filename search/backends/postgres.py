@@ -161,8 +161,8 @@ class SitePostgresSearchQueryCompiler(PostgresCompiler):
         )
         # Every page found here matches (see _summary_query).
         on_top = self._page_ids(IndexEntry._default_manager.filter(title_or_summary))
-        # Superseded pages last, landing pages lifted (search.ranking); the rest stay
-        # newest first, unsorted.
+        # Superseded pages last, landing pages lifted (search.ranking); the rest newest
+        # first, unless ranked_rest ranks them.
         ranked = (
             self.pages()
             .filter(pk__in=on_top)

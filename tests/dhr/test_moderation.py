@@ -78,7 +78,9 @@ def test_moderator_approval_is_refused_while_the_checklist_is_incomplete(
     assert not ReviewPage.objects.get(pk=review.pk).live
 
 
-def test_dashboard_shows_reviews_awaiting_approval_and_scheduled(client, as_user, index, django_user_model):
+@pytest.fixture
+def waiting_and_scheduled(index, django_user_model):
+    """Robin, waiting for a moderator, and Casey, approved to go live in three days."""
     editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
     waiting = make_review(index, "Robin", publish=False)
     waiting.save_revision(user=editor)
@@ -87,7 +89,10 @@ def test_dashboard_shows_reviews_awaiting_approval_and_scheduled(client, as_user
     scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
     scheduled.save_revision(user=editor).publish()
     assert not ReviewPage.objects.get(pk=scheduled.pk).live
+    return waiting, scheduled
 
+
+def test_dashboard_shows_reviews_awaiting_approval_and_scheduled(client, as_user, waiting_and_scheduled):
     as_user("Moderators")
     html = client.get("/admin/").content.decode()
 
@@ -139,20 +144,10 @@ def test_review_fields_builder_is_complete_by_default():
     assert fields["checklist_family_told"] is True
 
 
-@pytest.mark.parametrize("group", ["Copy request handlers"])
-def test_the_review_panels_are_only_for_those_who_edit_pages(
-    client, as_user, index, django_user_model, group
-):
-    editor = django_user_model.objects.create_user("ed", "ed@example.org", "pw")
-    waiting = make_review(index, "Robin", publish=False)
-    waiting.save_revision(user=editor)
-    WorkflowPage.objects.get(page=index).workflow.start(waiting, editor)
-    scheduled = make_review(index, "Casey", publish=False)
-    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
-    scheduled.save_revision(user=editor).publish()
+def test_the_review_panels_are_only_for_those_who_edit_pages(client, as_user, index, waiting_and_scheduled):
     make_review(index, "Lee", expire_at=timezone.now() + datetime.timedelta(days=10))
 
-    as_user(group)
+    as_user("Copy request handlers")
     response = client.get("/admin/")
     html = response.content.decode()
 
