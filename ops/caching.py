@@ -314,7 +314,7 @@ def connect_signals():
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.settings.registry import registry as settings_models
     from wagtail.documents import get_document_model
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from core.models import AlertBanner
@@ -325,6 +325,7 @@ def connect_signals():
     post_delete.connect(purge_deleted, dispatch_uid="cspsite-purge-deleted")
     # Every registered setting (the site settings and each section's): pages show them. A
     # page made private must not stay in the cache for anonymous readers.
-    for model in (AlertBanner, *settings_models, Redirect, get_document_model(), PageViewRestriction):
+    # Sites: the site of a request is kept like a fragment (ops/sites.py).
+    for model in (AlertBanner, *settings_models, Redirect, get_document_model(), PageViewRestriction, Site):
         post_save.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-save-{model._meta.label}")
         post_delete.connect(purge_all, sender=model, dispatch_uid=f"cspsite-purge-delete-{model._meta.label}")

@@ -33,30 +33,40 @@ def fragment(request, name, parts, render):
     """The HTML ``render()`` returns, for ``name`` and the ``parts`` it depends on (each a
     short string or number), from the page cache when a copy made before the next change
     is there."""
+    found = kept(request, name, parts, lambda: str(render()), fallback=render)
+    return mark_safe(found)  # noqa: S308 - HTML this module's caller rendered
+
+
+def kept(request, name, parts, compute, fallback=None):
+    """``compute()``'s value (anything that pickles) for ``name`` and ``parts``, from the
+    page cache when a copy made before the next change is there, under the rule above.
+    When the rule says not to keep it (not an anonymous reader, fragments off, the next
+    change due now), ``fallback()`` (default ``compute``) gives the value instead."""
+    fallback = fallback or compute
     if (
         not getattr(settings, "FRAGMENT_CACHE", True)
         or request is None
         or not caching.is_cacheable_request(request)
     ):
-        return render()
+        return fallback()
     now = timezone.now()
     # One look-up of the next-change instant per request, however many fragments.
     instant = memo(request, "fragment_next_change", lambda: caching.next_change(now))
     seconds = caching.seconds_until(instant, now)
     if seconds <= 0:
-        return render()
+        return fallback()
     key = ":".join([KEY_PREFIX, name, *(str(part) for part in parts)])
     cache = caching.page_cache()
     try:
         stored = cache.get(key)
     except Exception:
         logger.exception("Could not read a fragment from the page cache.")
-        return render()
+        return fallback()
     if stored is not None and stored[0] == instant:
-        return mark_safe(stored[1])  # noqa: S308 - HTML this module rendered and stored
-    html = render()
+        return stored[1]
+    value = compute()
     try:
-        cache.set(key, (instant, str(html)), seconds)
+        cache.set(key, (instant, value), seconds)
     except Exception:
         logger.exception("Could not store a fragment in the page cache.")
-    return html
+    return value

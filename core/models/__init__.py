@@ -1,10 +1,10 @@
 """The base's models. ``CSPDocument``, ``SiteSettings`` and ``AlertBanner`` keep the app
-label ``home`` (see ``home.apps``); ``BasePage`` and ``ChangeNoteMixin`` are abstract."""
+label ``home`` (see ``home.apps``); ``BasePage``, ``ChangeNoteMixin`` and ``KeptSiteSetting`` are abstract."""
 
 from .base import BasePage
 from .change_notes import ChangeNote, ChangeNoteMixin
 from .documents import CSPDocument
-from .settings import SiteSettings
+from .settings import KeptSiteSetting, SiteSettings
 from .snippets import AlertBanner
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "CSPDocument",
     "ChangeNote",
     "ChangeNoteMixin",
+    "KeptSiteSetting",
     "SiteSettings",
 ]

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from core.visibility import is_visible
 from i18n.languages import WELSH, in_reader_language
@@ -55,8 +55,31 @@ FOOTER_PAGES = ("accessibility_page", "privacy_page", "cookies_page", "contact_p
 CHOSEN_PAGES = (*FOOTER_PAGES, "cover_tracks_page")
 
 
+class KeptSiteSetting(BaseSiteSetting):
+    """A site setting that anonymous readers' requests read from the page cache, kept as
+    fragments are (ops/fragment_cache.py): saving any setting empties it, and it is
+    never kept past the next change, so a reader never sees an old setting or a chosen
+    page that has since come down. Editors, previews and sessions read the database."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None or hasattr(request, attr_name):
+            return super().for_request(request)
+        from ops.fragment_cache import kept
+
+        instance = kept(request, f"setting:{cls._meta.label_lower}", [site.pk], lambda: cls.for_site(site))
+        instance._request = request  # as Wagtail does, for page URLs relative to the request
+        setattr(request, attr_name, instance)
+        return instance
+
+
 @register_setting(icon="cog")
-class SiteSettings(NationMixin, BaseSiteSetting):
+class SiteSettings(NationMixin, KeptSiteSetting):
     nation = models.CharField(
         _("nation"),
         max_length=10,

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "ops.caching.CacheHeadersMiddleware",
     "ops.caching.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Anonymous readers' Wagtail site from the page cache, not a query (ops/sites.py).
+    "ops.sites.SiteMiddleware",
     # The language comes from the URL alone: /cy/... is Welsh where the nation setting
     # offers Welsh (404 otherwise), everything else English (i18n/languages.py).
     "i18n.middleware.LanguageMiddleware",

@@ -18,7 +18,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Concat
 from django.http import Http404
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -32,12 +33,14 @@ from core.pagination import CountedPaginator, pagination, requested_page_number
 from core.visibility import filter_visible, visible_q
 from dhr.forms import ReviewFilterForm
 from dhr.visibility import came_down_q
+from ops.fragment_cache import fragment
 from themes.models import Theme
 
 from .review_documents import ReviewDocument
 from .reviews import ReviewPage, ReviewType
 
 REVIEWS_PER_PAGE = 10
+LISTING_TEMPLATE = "dhr/components/review_listing.html"
 
 
 # A review's themes in its overview row: "slug<US>name", joined with <RS>.
@@ -159,7 +162,33 @@ class DHRIndexPage(FeedMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The page's context, with ``review_listing``: the HTML of "Completed reviews" and
+        "Reviews available on request". Unfiltered (no query but ``?page=``), that HTML
+        is the same for every reader of a page number and language, so it is a fragment
+        kept as the page cache keeps pages (ops/fragment_cache.py): dropped by every
+        publish, unpublish or settings save and never kept past the next moment a review
+        goes live or comes down. Filtered requests are rendered every time."""
         context = super().get_context(request, *args, **kwargs)
+        if set(request.GET) <= {"page"}:
+            number = requested_page_number(request)
+            context["review_listing"] = fragment(
+                request,
+                "review-listing",
+                [self.pk, translation.get_language(), number],
+                lambda: self._render_listing(request, self._listing_context(request)),
+            )
+        else:
+            listing = self._listing_context(request)
+            context["filter_form"] = listing["filter_form"]
+            context["review_listing"] = self._render_listing(request, listing)
+        return context
+
+    def _render_listing(self, request, listing):
+        return render_to_string(LISTING_TEMPLATE, {**listing, "page": self, "self": self}, request=request)
+
+    def _listing_context(self, request):
+        """What the listing shows for this request: the filter form, a page of matching
+        reviews with its pagination, and the reviews available on request (three queries)."""
         at = timezone.now()
         overview = list(self.review_overview(at))
         current = [row for row in overview if row["is_current"]]
@@ -209,18 +238,15 @@ class DHRIndexPage(FeedMixin, BasePage):
         ]
         filter_query = self._filter_query(filter_form)
         page_of_reviews = self._paginate(request, reviews, len(matching))
-        context.update(
-            {
-                "filter_form": filter_form,
-                "year_without_reviews": year if year and year not in years else None,
-                "reviews": page_of_reviews,
-                "pagination": pagination(
-                    page_of_reviews, lambda number: f"?{filter_query}page={number}#completed-reviews"
-                ),
-                "aged_reviews": aged,
-            }
-        )
-        return context
+        return {
+            "filter_form": filter_form,
+            "year_without_reviews": year if year and year not in years else None,
+            "reviews": page_of_reviews,
+            "pagination": pagination(
+                page_of_reviews, lambda number: f"?{filter_query}page={number}#completed-reviews"
+            ),
+            "aged_reviews": aged,
+        }
 
     @staticmethod
     def _filter_query(filter_form):

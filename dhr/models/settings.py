@@ -5,14 +5,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.models import Site
 
+from core.models import KeptSiteSetting
 from dhr.publication import DEFAULT_PUBLICATION_MONTHS
 
 
 @register_setting(icon="doc-full")
-class DHRSettings(BaseSiteSetting):
+class DHRSettings(KeptSiteSetting):
     review_publication_months = models.PositiveSmallIntegerField(
         _("review publication period (months)"),
         default=DEFAULT_PUBLICATION_MONTHS,

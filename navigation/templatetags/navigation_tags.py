@@ -61,6 +61,22 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer: the settings' links, contact details and the organisation's name. The
+    same on every page of a site root and language, so rendered once for each and kept as
+    the page cache keeps pages (ops/fragment_cache.py); a settings save or a change to a
+    linked page empties it with the pages."""
+    request = context.get("request")
+    root = _site_root(context)
+
+    def render():
+        template = context.template.engine.get_template("navigation/footer.html")
+        return template.render(context.new({"request": request, "settings": context.get("settings")}))
+
+    return fragment(request, "site-footer", [root.pk if root else 0, translation.get_language()], render)
+
+
+@register.simple_tag(takes_context=True)
 def home_url(context):
     """The home page in the reader's language."""
     root = _site_root(context)

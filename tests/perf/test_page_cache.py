@@ -167,7 +167,7 @@ def test_an_aged_review_is_never_served_from_the_cache(client, home_page, clock)
     review = make_review(index, "Amira", keep_online_until=timezone.localdate())
     client.get(review.url)
     assert cache_status(client.get(review.url)) == "hit"
-    assert b"Amira" in client.get(index.url).content
+    assert f'href="{review.url}"'.encode() in client.get(index.url).content
 
     clock.shift(121)  # past expire_at; publish_scheduled has not run
 
@@ -176,7 +176,7 @@ def test_an_aged_review_is_never_served_from_the_cache(client, home_page, clock)
     assert cache_status(gone) != "hit"
     listing = client.get(index.url)
     assert cache_status(listing) == "miss"
-    assert b"death of 'Amira'" not in listing.content
+    assert f'href="{review.url}"'.encode() not in listing.content
 
 
 def test_a_cached_page_needs_no_further_lookup_and_still_counts_down(client, home_page, clock, monkeypatch):
@@ -216,7 +216,7 @@ def test_a_stored_page_is_refused_once_its_next_change_has_come(client, home_pag
 
     listing = client.get(index.url)
     assert cache_status(listing) == "miss"
-    assert b"death of 'Amira'" not in listing.content
+    assert f'href="{review.url}"'.encode() not in listing.content
     gone = client.get(review.url)
     assert gone.status_code == 410
     assert cache_status(gone) != "hit"
