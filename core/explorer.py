@@ -35,7 +35,7 @@ from wagtail.admin.ui.tables.pages import ParentPageColumn
 from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.coreutils import get_content_languages
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask, Page, Site, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
@@ -97,6 +97,53 @@ def remember_approval_groups(user):
 
 
 class ExplorerFilterSet(GenericPageFilterSet):
+    """Wagtail's filters for the explorer, with their choices read once: the page types
+    from Django's content type cache, the owners and editors in one query, and no "Site"
+    filter while there is one site (its only choice would be every page)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if len({root.site_id for root in Site.get_site_root_paths()}) <= 1:
+            self.filters.pop("site", None)
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            fields = form.fields
+            if "content_type" in fields:
+                field = fields["content_type"]
+                models = [model for model in get_page_models() if model is not Page]
+                types = sorted(ContentType.objects.get_for_models(*models).values(), key=lambda ct: ct.model)
+                # The widget's choices, as the field's own setter wraps them for a query.
+                field.widget.choices = [(ct.pk, field.label_from_instance(ct)) for ct in types]
+            if "owner" in fields or "edited_by" in fields:
+                self._fill_user_choices(fields)
+        return self._form
+
+    @staticmethod
+    def _fill_user_choices(fields):
+        """Wagtail's two lists (users who own a page, users who edited one), from one query."""
+        from django.contrib.auth import get_user_model
+        from wagtail.models import PageLogEntry
+
+        edits = PageLogEntry.objects.filter(action="wagtail.edit")
+        users = list(
+            get_user_model()
+            .objects.annotate(
+                owns=Exists(Page.objects.filter(owner=OuterRef("pk"))),
+                edited=Exists(edits.filter(user=OuterRef("pk"))),
+            )
+            .filter(Q(owns=True) | Q(edited=True))
+            .order_by("pk")
+        )
+        for name, flag in (("owner", "owns"), ("edited_by", "edited")):
+            if name in fields:
+                field = fields[name]
+                field.widget.choices = [
+                    (user.pk, field.label_from_instance(user)) for user in users if getattr(user, flag)
+                ]
+
     def _add_locale_filter(self):
         # Wagtail's rule (a locale filter only with more than one content language whose
         # Locale exists), from the cached locales (no query).

@@ -14,9 +14,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.pages.listing import ExplorableIndexView, PageListingMixin
+from wagtail.admin.views.pages.listing import ExplorableIndexView, GenericPageFilterSet, PageListingMixin
 from wagtail.admin.viewsets.pages import base_page_viewset, page_viewset_registry
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask, Page, Site
 from wagtail.models.draft_state import DraftStateMixin
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -55,6 +55,10 @@ def test_the_explorer_is_ours():
     assert page_viewset_registry.get_by_parent_model(Page).index_view_class is explorer.ExplorerIndexView
 
 
+def without_site_filter():
+    return {name: value for name, value in GenericPageFilterSet.base_filters.items() if name != "site"}
+
+
 def normalised(html):
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
     html = re.sub(r'"CSRF_TOKEN": "[^"]+"', "", html)
@@ -83,8 +87,12 @@ def test_shows_what_wagtails_own_explorer_shows(home_page, site_settings, nation
     for group, client in clients.items():
         for url in urls:
             ours = client.get(url)
-            with mock.patch.object(
-                page_viewset_registry, "get_by_parent_page_id", return_value=base_page_viewset
+            with (
+                mock.patch.object(
+                    page_viewset_registry, "get_by_parent_page_id", return_value=base_page_viewset
+                ),
+                # Ours leaves out the "Site" filter while there is one site: compared without it.
+                mock.patch.object(GenericPageFilterSet, "base_filters", without_site_filter()),
             ):
                 wagtails = client.get(url)
             assert ours.status_code == wagtails.status_code == 200, (group, url)
@@ -115,3 +123,15 @@ def test_approval_group_checks_are_wagtails(home_page):
                 group,
                 task,
             )
+
+
+def test_the_site_filter_is_offered_once_there_are_two_sites(home_page, settings):
+    client = Client()
+    log_in_as(client, "Editors", "sites-editor")
+    url = reverse("wagtailadmin_explore", args=[home_page.pk])
+    assert 'aria-controls="drilldown-id_site"' not in client.get(url).content.decode()
+    other = home_page.add_child(instance=Page(title="Another partnership", slug="another"))
+    Site.objects.create(hostname="another.example.org", port=80, root_page=other, site_name="Another")
+    content = client.get(url).content.decode()
+    assert 'aria-controls="drilldown-id_site"' in content
+    assert "another.example.org" in content

@@ -251,7 +251,8 @@ SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
 # django-axes checks for a lockout before any other backend sees the password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, one query for a user's permissions (core/auth_backend.py).
+    "core.auth_backend.PermissionsBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,7 +9,7 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Without django-axes' backend, so Client.login() (which passes no request) works in
 # every test; tests/prod/test_admin_protection.py puts it back to test the lockout.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["core.auth_backend.PermissionsBackend"]
 SILENCED_SYSTEM_CHECKS = ["axes.W003"]  # the warning about the backend removed just above
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {

@@ -21,7 +21,7 @@ def axes_backends(settings):
     """The production backends (the test settings drop axes' so Client.login works)."""
     settings.AUTHENTICATION_BACKENDS = [
         "axes.backends.AxesStandaloneBackend",
-        "django.contrib.auth.backends.ModelBackend",
+        "core.auth_backend.PermissionsBackend",
     ]
     return settings
 
