@@ -10,6 +10,7 @@ prints the median CPU time of this process (on SQLite that includes the database
 on PostgreSQL not the server's), which waits less on a machine busy with other work.
 
     .venv/bin/python bench/admin.py [--reviews 500] [--runs 20] [--nation england|wales]
+        [--sql] [--profile "explorer: DHR"]
 """
 
 import argparse
@@ -48,11 +49,31 @@ def admin_pages():
     }
 
 
+def profile(client, url, runs=5, top=30):
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _run in range(runs):
+        client.get(url)
+    profiler.disable()
+    for order in ("tottime", "cumulative"):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(top)
+        print(out.getvalue())
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reviews", type=int, default=500)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--nation", choices=["england", "wales"], default="england")
+    parser.add_argument(
+        "--profile", metavar="TEXT", help="print where the time goes on pages whose name has TEXT"
+    )
+    parser.add_argument("--sql", action="store_true", help="print each page's SQL (the first 160 characters)")
     args = parser.parse_args()
 
     import tempfile
@@ -111,6 +132,8 @@ def main():
                         timings.append((time.perf_counter() - start) * 1000)
                         cpu.append((time.process_time() - start_cpu) * 1000)
                     assert response.status_code == 200, (url, group, response.status_code)
+                if args.sql:
+                    print("\n".join(f"    SQL {query['sql'][:160]}" for query in queries.captured_queries))
                 median = statistics.median(timings)
                 slowest = max(slowest, median)
                 p90 = sorted(timings)[int(0.9 * (len(timings) - 1))]
@@ -118,6 +141,8 @@ def main():
                     f"{name:<26} {group:<11} {median:>9.1f} {p90:>7.1f} "
                     f"{statistics.median(cpu):>7.1f} {len(queries):>7}"
                 )
+                if args.profile and args.profile in name:
+                    profile(client, url)
         print(f"slowest median {slowest:.1f} ms: {'within' if slowest < TARGET_MS else 'OVER'} the target")
         print(f"load average {' '.join(f'{value:.1f}' for value in os.getloadavg())} (1, 5, 15 minutes)")
     finally:

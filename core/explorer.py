@@ -17,6 +17,11 @@ listings"). What it shows is unchanged; only where its facts come from differs:
   locale filter, instead of a query each. With one locale, the page has no translations
   to look up. The rows' ``sites_rooted_here``, which Wagtail prefetches but never reads
   (a row's site root state is an annotation), are not read.
+- **The rows' own page types.** Wagtail reads each page type's table for its rows (a
+  query per type on the page) for fields the listing never shows; the rows come as
+  their own types with those fields deferred.
+- **Whether anything below a row is live**, which its "Move" and "Delete" items ask
+  with a query each (core/page_permissions.py), read in the rows' query.
 - **The page's revisions.** Its scheduled, latest and live revisions in one query, for
   the header and the status side panel, instead of three.
 
@@ -39,6 +44,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
+from core.page_permissions import annotate_subtree_live
 from core.request_memo import memo
 from i18n.languages import locales_by_id
 
@@ -223,7 +229,11 @@ class ExplorerIndexView(ExplorableIndexView):
         return self.annotate_queryset(self.model._default_manager.child_of(self.parent_page))
 
     def annotate_queryset(self, pages):
-        pages = super().annotate_queryset(pages)
+        # Each row's "Move" and "Delete" items ask whether anything below it is live.
+        pages = annotate_subtree_live(super().annotate_queryset(pages))
+        # Each row as its own page type with that type's fields deferred: Wagtail reads
+        # every type's table (a query per type on the page) for fields no column shows.
+        pages = pages.specific(defer=True)
         lookups = [
             lookup for lookup in pages._prefetch_related_lookups if lookup not in ("content_type", "locale")
         ]

@@ -10,6 +10,9 @@ request's site on ``request._wagtail_site`` and asks no further once it is there
 (``Site.find_for_request``; tests/test_wagtail_route_contract.py).
 """
 
+import contextlib
+
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -29,7 +32,10 @@ class SiteMiddleware:
         # often never does).
         if not hasattr(request, "_wagtail_site") and caching.is_cacheable_request(request):
             hostname = split_domain_port(request._get_raw_host())[0]
-            request._wagtail_site = kept(
-                request, "site", [hostname, request.get_port()], lambda: Site._find_for_request(request)
-            )
+            # A database that is down leaves the site for Wagtail to find (and fail) where
+            # the page is served, inside the middleware that adds the 503 page's headers.
+            with contextlib.suppress(DatabaseError):
+                request._wagtail_site = kept(
+                    request, "site", [hostname, request.get_port()], lambda: Site._find_for_request(request)
+                )
         return self.get_response(request)

@@ -11,7 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PagePermissionTester
 
-from core.page_permissions import PagePermissions
+from core.page_permissions import PagePermissions, annotate_subtree_live
+from dhr.models import ReviewPage
 from tests.dhr.builders import make_index, make_review
 
 GROUPS = ["Editors", "Moderators", "Copy request handlers"]
@@ -44,8 +45,15 @@ def test_delete_answers_are_wagtails(home_page, django_user_model, group):
         make_review(index, "Own draft", publish=False, documents=False, owner=user),
         make_review(index, "Own live", documents=False, owner=user),
     ]
+    annotated = {page.pk: page for page in annotate_subtree_live(type(index).objects.filter(pk=index.pk))}
+    annotated.update({page.pk: page for page in annotate_subtree_live(ReviewPage.objects.child_of(index))})
     answers = []
     for page in pages:
+        read_with_subtree = annotated[page.pk].permissions_for_user(user)
+        for ignore_bulk in (False, True):
+            assert read_with_subtree.can_delete(ignore_bulk) == PagePermissionTester(user, page).can_delete(
+                ignore_bulk
+            ), (page.title, ignore_bulk, "annotated")
         ours = page.permissions_for_user(user)
         assert isinstance(ours, PagePermissions)
         wagtails = PagePermissionTester(user, page)
@@ -64,4 +72,16 @@ def test_a_page_without_children_is_answered_without_a_query(home_page, django_u
     permissions = review.permissions_for_user(user)
     with CaptureQueriesContext(connection) as queries:
         assert not permissions.can_delete()
+    assert len(queries) == 0
+
+
+def test_a_row_read_with_its_subtree_is_answered_without_a_query(home_page, django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    index = make_index(home_page)
+    make_review(index, "Draft", publish=False, documents=False)
+    row = annotate_subtree_live(type(index).objects.filter(pk=index.pk)).get()
+    permissions = row.permissions_for_user(user)
+    with CaptureQueriesContext(connection) as queries:
+        assert not permissions.can_delete(ignore_bulk=True)  # the section itself is live
     assert len(queries) == 0

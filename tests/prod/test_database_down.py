@@ -19,7 +19,16 @@ def reader():
     return Client(raise_request_exception=False)
 
 
-def test_reader_gets_a_styled_503_with_helplines_when_the_database_is_down(reader, home_page):
+@pytest.mark.parametrize("fragments", [False, True], ids=["fragments off", "fragments on"])
+def test_reader_gets_a_styled_503_with_helplines_when_the_database_is_down(
+    reader, home_page, settings, fragments
+):
+    # With fragments on, the site is looked up before the view (ops/sites.py); a database
+    # that is down there must still give the 503 page its security headers.
+    settings.FRAGMENT_CACHE = fragments
+    from ops import caching
+
+    caching.page_cache().clear()
     with database_down():
         response = reader.get("/")
 
