@@ -110,7 +110,7 @@ user = get_user_model().objects.create_user("two-instances-editor", "editor@two-
 user.groups.add(Group.objects.get(name="Editors"))
 device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
 session = import_module(settings.SESSION_ENGINE).SessionStore()
-session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+session.update({SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: "core.auth_backend.PermissionsBackend",
                 HASH_SESSION_KEY: user.get_session_auth_hash(), DEVICE_ID_SESSION_KEY: device.persistent_id})
 session.save()
 from wagtail.models import Collection

@@ -5,6 +5,9 @@ user's own permissions and their groups' permissions with a query each. This bac
 reads both at once (a user's own or any of their groups'), with the same rules: none for
 inactive or anonymous users or for an object, every permission for an active
 superuser. tests/test_auth_backend.py compares its answers with Django's for each role.
+
+A session records the backend that signed its user in; sessions made under Django's
+backend name (before this one was used) end, and those editors sign in again once.
 """
 
 from django.contrib.auth.backends import ModelBackend

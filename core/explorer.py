@@ -22,6 +22,8 @@ listings"). What it shows is unchanged; only where its facts come from differs:
   their own types with those fields deferred.
 - **Whether anything below a row is live**, which its "Move" and "Delete" items ask
   with a query each (core/page_permissions.py), read in the rows' query.
+- **Permissions of the rows.** Wagtail builds a permission tester for each question it
+  asks of a row, about ten a row; each row gets one for the request.
 - **The page's revisions.** Its scheduled, latest and live revisions in one query, for
   the header and the status side panel, instead of three.
 
@@ -44,7 +46,7 @@ from wagtail.models import GroupApprovalTask, Page, Site, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
-from core.page_permissions import annotate_subtree_live
+from core.page_permissions import LISTED_PERMISSIONS, PagePermissions, annotate_subtree_live
 from core.request_memo import memo
 from i18n.languages import locales_by_id
 
@@ -194,6 +196,7 @@ class ExplorerIndexView(ExplorableIndexView):
         self._read_revisions(self.parent_page)
         self.scheduled_page = self.parent_page.get_scheduled_revision_as_object()
         self.permissions = self.parent_page.permissions_for_user(self.request.user)
+        self.parent_page.__dict__[LISTED_PERMISSIONS] = self.permissions  # as for the rows
 
         if self.i18n_enabled and not self.parent_page.is_root():
             known = locales(request)
@@ -242,7 +245,10 @@ class ExplorerIndexView(ExplorableIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         known = locales(self.request)
+        user = self.request.user
         for page in context["object_list"]:
+            # One permission tester a row for this (read-only) render, not one a question.
+            page.__dict__[LISTED_PERMISSIONS] = PagePermissions(user, page)
             page.content_type = ContentType.objects.get_for_id(page.content_type_id)
             if page.locale_id in known:
                 page.locale = known[page.locale_id]

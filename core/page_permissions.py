@@ -17,6 +17,8 @@ from django.db.models import BooleanField, Case, Exists, F, OuterRef, When
 from wagtail.models import Page, PagePermissionTester
 
 SUBTREE_LIVE = "_cspsite_subtree_live"
+# Where a listing keeps a row's tester for the one read-only request that renders it.
+LISTED_PERMISSIONS = "_cspsite_listed_permissions"
 
 
 def annotate_subtree_live(pages):

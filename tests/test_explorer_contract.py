@@ -135,3 +135,27 @@ def test_the_site_filter_is_offered_once_there_are_two_sites(home_page, settings
     content = client.get(url).content.decode()
     assert 'aria-controls="drilldown-id_site"' in content
     assert "another.example.org" in content
+
+
+def test_each_row_has_one_permission_tester(home_page, monkeypatch):
+    from core.page_permissions import PagePermissions
+
+    index = make_index(home_page)
+    make_request_form(index)
+    client = Client()
+    editor = log_in_as(client, "Editors", "testers-editor")
+    add_busy_reviews(index, 20, [make_document("Shared report")], editor, None)
+    made = []
+    original = PagePermissions.__init__
+
+    def counted(self, user, page):
+        made.append(page.pk)
+        original(self, user, page)
+
+    monkeypatch.setattr(PagePermissions, "__init__", counted)
+    response = client.get(reverse("wagtailadmin_explore", args=[index.pk]))
+    assert response.status_code == 200
+    rows = index.get_children().count()
+    assert rows >= 20
+    for_rows = [pk for pk in made if pk != index.pk]  # the section itself is asked about too
+    assert len(for_rows) == len(set(for_rows)) == rows, f"{len(for_rows)} testers for {rows} rows"

@@ -17,7 +17,7 @@ from wagtail.url_routing import RouteResult
 
 from core import search_text, visibility
 from core.blocks import DocumentListBlock
-from core.page_permissions import PagePermissions
+from core.page_permissions import LISTED_PERMISSIONS, PagePermissions
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -126,6 +126,12 @@ class BasePage(SummaryMixin, ReviewDatesMixin, ExitButtonMixin, Page):
         return super().save(*args, **kwargs)
 
     def permissions_for_user(self, user):
+        # The explorer hands each row one tester for the request it renders
+        # (core/explorer.py): Wagtail asks about ten times a row, each time working out
+        # the user's permissions on the page anew.
+        listed = self.__dict__.get(LISTED_PERMISSIONS)
+        if listed is not None and listed.user is user:
+            return listed
         return PagePermissions(user, self)
 
     @property
