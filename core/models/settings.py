@@ -67,8 +67,10 @@ class KeptSiteSetting(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         attr_name = cls.get_cache_attr_name()
-        site = Site.find_for_request(request) if request is not None else None
-        if site is None or hasattr(request, attr_name):
+        if request is None or hasattr(request, attr_name):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
             return super().for_request(request)
         from ops.fragment_cache import kept
 
